@@ -1,0 +1,99 @@
+package org.remoteservices.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.shared.security.Groups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo profile's seed: a few jobs with site and scheduling contacts, and one user per role. Printed at
+ * start-up with how to log in; loudly marked as a demo.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("olivia", "Olivia", "Operator", Groups.OPERATORS),
+      new DemoUser("tom", "Tom", "Technician", Groups.TECHNICIANS),
+      new DemoUser("tina", "Tina", "Technician", Groups.TECHNICIANS),
+      new DemoUser("priya", "Priya", "Privacy", Groups.PRIVACY_OFFICERS));
+
+  static final List<Job> JOBS = List.of(
+      new Job("J-100001", "Harbour View Hotel", "1 Quay Street, Portsmouth",
+          new Job.Contact("Sam Site", "site.harbour@example.com", "+44 20 7946 0001"),
+          new Job.Contact("Sue Schedule", "schedule.harbour@example.com", "+44 20 7946 0002"), LocalDate.of(2035, 12, 31)),
+      new Job("J-100002", "City Library", "200 Main Street, Springfield",
+          new Job.Contact("Lee Librarian", "facilities.library@example.com", "+1 555 0100"),
+          new Job.Contact("Pat Planner", "planning.library@example.com", "+1 555 0101"), LocalDate.of(2032, 6, 30)),
+      new Job("J-100003", "Riverside Offices", "5 Riverside Walk, Coopersburg",
+          new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"),
+          new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"), LocalDate.of(2040, 1, 1)));
+
+  private final IdentityService identity;
+  private final JobRepository jobs;
+  private final String password;
+  private final String adminId;
+  private final String adminPassword;
+
+  public DemoData(IdentityService identity, JobRepository jobs, @Value("${rso.demo.password}") String password,
+      @Value("${camunda.bpm.admin-user.id:admin}") String adminId, @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+    this.identity = identity;
+    this.jobs = jobs;
+    this.password = password;
+    this.adminId = adminId;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  @Transactional
+  public void seed() {
+    for (DemoUser u : USERS) {
+      if (identity.createUserQuery().userId(u.id()).count() == 0) {
+        User user = identity.newUser(u.id());
+        user.setFirstName(u.firstName());
+        user.setLastName(u.lastName());
+        user.setEmail(u.id() + "@staff.example.com");
+        user.setPassword(password);
+        identity.saveUser(user);
+        identity.createMembership(u.id(), u.group());
+      }
+    }
+    for (Job job : JOBS) {
+      if (!jobs.exists(job.jobNumber())) {
+        jobs.insert(job);
+      }
+    }
+    StringBuilder banner = new StringBuilder()
+        .append("\n==================================================================================\n")
+        .append(" DEMO PROFILE: demo users and data. Do not use in production (see docs/security.md)\n")
+        .append("==================================================================================\n")
+        .append(" Cockpit / Tasklist / Admin: http://localhost:8080/camunda\n")
+        .append(" Customer portal:            http://localhost:8080/portal/support\n")
+        .append(" Mail catcher:               http://localhost:8080/mail-catcher\n")
+        .append(" Log in as:\n")
+        .append("   ").append(String.format("%-8s", adminId)).append(" password ").append(adminPassword).append("  (group camunda-admin)\n");
+    USERS.forEach(u -> banner.append("   ").append(String.format("%-8s", u.id())).append(" password ").append(password)
+        .append("  (group ").append(u.group()).append(")\n"));
+    banner.append(" Demo job numbers: ");
+    banner.append(String.join(", ", JOBS.stream().map(Job::jobNumber).toList())).append('\n');
+    banner.append("==================================================================================");
+    LOG.warn(banner.toString());
+  }
+}

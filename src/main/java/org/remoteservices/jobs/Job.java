@@ -1,0 +1,15 @@
+package org.remoteservices.jobs;
+
+import java.time.LocalDate;
+
+/** A customer installation ("job") in the registry: a support request must name a registered job number. */
+public record Job(
+    String jobNumber,
+    String jobName,
+    String locationAddress,
+    Contact siteContact,
+    Contact schedulingContact,
+    LocalDate systemObsolescenceDate) {
+
+  public record Contact(String name, String email, String phone) {}
+}

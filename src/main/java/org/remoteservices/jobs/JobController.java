@@ -1,0 +1,88 @@
+package org.remoteservices.jobs;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.remoteservices.shared.security.StaffOnly;
+import org.remoteservices.shared.security.Groups;
+import org.remoteservices.shared.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The job registry, for operators: list and register the installations that may ask for remote support. */
+@RestController
+@RequestMapping("/api/jobs")
+public class JobController {
+  static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
+  static final String PHONE = "\\+?[0-9 ()./-]{6,40}";
+
+  private final JobRepository jobs;
+
+  public JobController(JobRepository jobs) {
+    this.jobs = jobs;
+  }
+
+  @GetMapping
+  @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
+  public List<Job> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0 || limit < 1 || limit > 500) {
+      throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 500");
+    }
+    return jobs.list(offset, limit);
+  }
+
+  @GetMapping("/{jobNumber}")
+  @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
+  public Job get(@PathVariable String jobNumber) {
+    return jobs.find(jobNumber).orElseThrow(() -> ApiException.notFound("no job " + jobNumber));
+  }
+
+  @PostMapping
+  @StaffOnly
+  @Transactional
+  public ResponseEntity<Job> register(@Valid @RequestBody JobRegistration registration) {
+    if (jobs.exists(registration.jobNumber())) {
+      throw ApiException.conflict("job " + registration.jobNumber() + " is already registered");
+    }
+    Job job = registration.toJob();
+    jobs.insert(job);
+    return ResponseEntity.created(URI.create("/api/jobs/" + job.jobNumber())).body(job);
+  }
+
+  public record JobRegistration(
+      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
+      @NotBlank @Size(max = 200) String jobName,
+      @NotBlank @Size(max = 500) String locationAddress,
+      @NotNull @Valid ContactDetails siteContact,
+      @NotNull @Valid ContactDetails schedulingContact,
+      @NotNull LocalDate systemObsolescenceDate) {
+
+    Job toJob() {
+      return new Job(jobNumber.strip(), jobName.strip(), locationAddress.strip(), siteContact.toContact(),
+          schedulingContact.toContact(), systemObsolescenceDate);
+    }
+  }
+
+  public record ContactDetails(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Email @Size(max = 254) String email,
+      @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+
+    Job.Contact toContact() {
+      return new Job.Contact(name.strip(), email.strip().toLowerCase(java.util.Locale.ROOT), phone == null ? null : phone.strip());
+    }
+  }
+}

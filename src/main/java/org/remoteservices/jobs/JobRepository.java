@@ -1,0 +1,59 @@
+package org.remoteservices.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.remoteservices.shared.time.TimeSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class JobRepository {
+  private static final String COLUMNS = """
+      job_number, job_name, location_address, site_contact_name, site_contact_email, site_contact_phone,
+      scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date""";
+
+  private final JdbcClient jdbc;
+  private final TimeSource time;
+
+  public JobRepository(JdbcClient jdbc, TimeSource time) {
+    this.jdbc = jdbc;
+    this.time = time;
+  }
+
+  public Optional<Job> find(String jobNumber) {
+    return jdbc.sql("select " + COLUMNS + " from job where job_number = ?").param(jobNumber).query(JobRepository::map).optional();
+  }
+
+  public boolean exists(String jobNumber) {
+    return jdbc.sql("select count(*) from job where job_number = ?").param(jobNumber).query(Integer.class).single() > 0;
+  }
+
+  public List<Job> list(int offset, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from job order by job_number offset ? rows fetch next ? rows only")
+        .params(offset, limit)
+        .query(JobRepository::map)
+        .list();
+  }
+
+  public void insert(Job job) {
+    jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(job.jobNumber(), job.jobName(), job.locationAddress(),
+            job.siteContact().name(), job.siteContact().email(), job.siteContact().phone(),
+            job.schedulingContact().name(), job.schedulingContact().email(), job.schedulingContact().phone(),
+            job.systemObsolescenceDate(), Timestamp.from(time.now()))
+        .update();
+  }
+
+  private static Job map(ResultSet rs, int row) throws SQLException {
+    return new Job(
+        rs.getString("job_number"),
+        rs.getString("job_name"),
+        rs.getString("location_address"),
+        new Job.Contact(rs.getString("site_contact_name"), rs.getString("site_contact_email"), rs.getString("site_contact_phone")),
+        new Job.Contact(rs.getString("scheduling_contact_name"), rs.getString("scheduling_contact_email"), rs.getString("scheduling_contact_phone")),
+        rs.getObject("system_obsolescence_date", java.time.LocalDate.class));
+  }
+}

@@ -1,0 +1,153 @@
+package org.remoteservices.shared.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.time.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends each mail exactly once per idempotency key, and keeps the record of what was sent.
+ *
+ * <p>Mail steps run in their own job (async continuation). A job may run more than once: SMTP failed, or
+ * the job's transaction rolled back after the mail left (optimistic locking, crash). So the mail is first
+ * composed and stored under its key in a transaction of its own (the outbox row, with any link tokens the
+ * composer created), then delivered, then marked sent in a transaction of its own. A rerun finds the row:
+ * it re-delivers a PENDING one unchanged and skips a SENT one. Only a crash between the SMTP server's
+ * "accepted" and the commit of "sent" can double a mail; that window is milliseconds wide.
+ */
+@Component
+public class MailOutbox {
+  private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+  private final JdbcClient jdbc;
+  private final JavaMailSender sender;
+  private final FileStore files;
+  private final TimeSource time;
+  private final TransactionTemplate ownTransaction;
+  private final String from;
+
+  public MailOutbox(
+      JdbcClient jdbc,
+      JavaMailSender sender,
+      FileStore files,
+      TimeSource time,
+      PlatformTransactionManager transactionManager,
+      @Value("${rso.mail.from}") String from) {
+    this.jdbc = jdbc;
+    this.sender = sender;
+    this.files = files;
+    this.time = time;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.from = from;
+  }
+
+  /**
+   * Delivers the mail stored under {@code idempotencyKey}, composing and storing it first if this is the
+   * first attempt. Throws on SMTP failure, so the calling job is retried (and becomes an incident).
+   */
+  public void deliverOnce(String idempotencyKey, Supplier<OutgoingMail> composer) {
+    StoredMail mail = ownTransaction.execute(status -> find(idempotencyKey).orElseGet(() -> store(idempotencyKey, composer.get())));
+    if (mail.sent()) {
+      LOG.info("mail {} was already delivered, not sending it again", idempotencyKey);
+      return;
+    }
+    try {
+      sender.send(toMime(mail));
+    } catch (MailException e) {
+      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: " + e.getClass().getSimpleName(), e);
+    }
+    ownTransaction.executeWithoutResult(status -> jdbc
+        .sql("update mail_record set status = 'SENT', sent_at = ? where id = ?")
+        .params(Timestamp.from(time.now()), mail.id())
+        .update());
+    LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", idempotencyKey, mail.to().size(), mail.attachments().size());
+  }
+
+  public boolean wasSent(String idempotencyKey) {
+    return find(idempotencyKey).map(StoredMail::sent).orElse(false);
+  }
+
+  private Optional<StoredMail> find(String key) {
+    return jdbc.sql("select id, recipients, subject, body, status from mail_record where idempotency_key = ?")
+        .param(key)
+        .query((rs, n) -> new StoredMail(
+            rs.getString("id"),
+            List.of(rs.getString("recipients").split(",")),
+            rs.getString("subject"),
+            rs.getString("body"),
+            attachmentsOf(rs.getString("id")),
+            "SENT".equals(rs.getString("status"))))
+        .optional();
+  }
+
+  private List<MailAttachment> attachmentsOf(String mailId) {
+    return jdbc.sql("select file_name, content_type, file_key from mail_attachment where mail_record_id = ? order by position")
+        .param(mailId)
+        .query((rs, n) -> new MailAttachment(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  private StoredMail store(String key, OutgoingMail mail) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at)
+            values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), mail.body(), Timestamp.from(time.now()))
+        .update();
+    List<MailAttachment> attachments = new ArrayList<>(mail.attachments());
+    for (int i = 0; i < attachments.size(); i++) {
+      MailAttachment a = attachments.get(i);
+      jdbc.sql("insert into mail_attachment (mail_record_id, position, file_name, content_type, file_key) values (?, ?, ?, ?, ?)")
+          .params(id, i, a.fileName(), a.contentType(), a.fileKey())
+          .update();
+    }
+    return new StoredMail(id, mail.to(), mail.subject(), mail.body(), attachments, false);
+  }
+
+  private MimeMessage toMime(StoredMail mail) {
+    MimeMessage message = sender.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(mail.to().toArray(String[]::new));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      for (MailAttachment a : mail.attachments()) {
+        helper.addAttachment(a.fileName(), new ByteArrayResource(files.read(a.fileKey())), a.contentType());
+      }
+      // lets the receiving side (and the mail catcher) recognise a resend of the same mail
+      message.setHeader("X-RSO-Mail-Id", mail.id());
+    } catch (MessagingException e) {
+      throw new MailDeliveryException("mail could not be composed", e);
+    }
+    return message;
+  }
+
+  private record StoredMail(String id, List<String> to, String subject, String body, List<MailAttachment> attachments, boolean sent) {}
+
+  /** A technical failure to deliver; the job is retried and ends as an incident when retries run out. */
+  public static class MailDeliveryException extends RuntimeException {
+    public MailDeliveryException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

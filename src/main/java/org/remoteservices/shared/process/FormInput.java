@@ -1,0 +1,187 @@
+package org.remoteservices.shared.process;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * The fields a user task's form submitted, read and checked on the server (Camunda Forms validate only in
+ * the browser), then removed from the process. Field names start with {@code input_}; decisions that the
+ * model's gateways read (booleans) are ordinary variables and stay.
+ *
+ * <p>Use in a task's "complete" listener: read every field, call {@link #validate()}, store, {@link #clear()}.
+ * A failed validation throws {@link FormFieldValidationException}: the task stays open, nothing is stored,
+ * and the engine's REST API answers 400 with the message.
+ */
+public final class FormInput {
+  public static final String PREFIX = "input_";
+
+  private final DelegateTask task;
+  private final Map<String, String> problems = new LinkedHashMap<>();
+
+  private FormInput(DelegateTask task) {
+    this.task = task;
+  }
+
+  public static FormInput of(DelegateTask task) {
+    return new FormInput(task);
+  }
+
+  public static boolean isFormInput(String variableName) {
+    return variableName != null && variableName.startsWith(PREFIX);
+  }
+
+  public String requiredText(String field, int maxLength) {
+    String value = optionalText(field, maxLength);
+    if (value == null && !problems.containsKey(field)) {
+      problems.put(field, "is required");
+    }
+    return value;
+  }
+
+  public String optionalText(String field, int maxLength) {
+    Object raw = task.getVariable(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      problems.put(field, "must be text");
+      return null;
+    }
+    String value = s.strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > maxLength) {
+      problems.put(field, "must be at most " + maxLength + " characters");
+      return null;
+    }
+    return value;
+  }
+
+  /** A decision variable (not removed): true/false, also accepted as the strings "true"/"false". */
+  public Boolean requiredBoolean(String variable) {
+    Object raw = task.getVariable(variable);
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      Boolean value = Boolean.valueOf(s);
+      task.setVariable(variable, value); // the gateways compare booleans
+      return value;
+    }
+    problems.put(variable, raw == null ? "is required" : "must be true or false");
+    return null;
+  }
+
+  public Integer requiredInt(String field, int min, int max) {
+    Object raw = task.getVariable(field);
+    Integer value = null;
+    if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      value = n.intValue();
+    } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      value = Integer.valueOf(s.strip());
+    }
+    if (value == null) {
+      problems.put(field, raw == null ? "is required" : "must be a whole number");
+      return null;
+    }
+    if (value < min || value > max) {
+      problems.put(field, "must be between " + min + " and " + max);
+      return null;
+    }
+    return value;
+  }
+
+  /** A date-time as the Camunda Forms datetime field sends it (ISO, with or without offset; no offset = UTC). */
+  public Instant requiredInstant(String field) {
+    Instant value = optionalInstant(field);
+    if (value == null && !problems.containsKey(field)) {
+      problems.put(field, "is required");
+    }
+    return value;
+  }
+
+  public Instant optionalInstant(String field) {
+    Object raw = task.getVariable(field);
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (raw instanceof java.util.Date d) {
+      return d.toInstant();
+    }
+    String s = raw.toString().strip();
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        problems.put(field, "must be a date and time like 2026-12-01T14:30");
+        return null;
+      }
+    }
+  }
+
+  /** A multi-select (checklist) field: a list of allowed values. */
+  public List<String> optionalChoices(String field, Collection<String> allowed) {
+    Object raw = task.getVariable(field);
+    List<String> values = new ArrayList<>();
+    if (raw == null) {
+      return values;
+    }
+    Collection<?> items;
+    if (raw instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+      items = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+    } else if (raw instanceof Collection<?> c) {
+      items = c;
+    } else if (raw instanceof String s) {
+      items = s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
+    } else {
+      problems.put(field, "must be a list of choices");
+      return values;
+    }
+    for (Object item : items) {
+      String value = String.valueOf(item).strip();
+      if (!allowed.contains(value)) {
+        problems.put(field, "contains an unknown choice; allowed: " + String.join(", ", allowed));
+        return List.of();
+      }
+      if (!values.contains(value)) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
+  /** Adds a problem found by a cross-field rule. */
+  public void reject(String field, String message) {
+    problems.putIfAbsent(field, message);
+  }
+
+  public void validate() {
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder("The form has problems: ");
+      problems.forEach((field, problem) -> message.append(field).append(' ').append(problem).append("; "));
+      throw new FormFieldValidationException(problems.keySet().iterator().next(), message.toString().trim());
+    }
+  }
+
+  /** Removes every submitted form field from the process (the domain tables now hold the data). */
+  public void clear() {
+    for (String name : new ArrayList<>(task.getVariableNames())) {
+      if (isFormInput(name)) {
+        task.removeVariable(name);
+      }
+    }
+  }
+}

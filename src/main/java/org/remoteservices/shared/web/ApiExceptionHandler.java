@@ -1,0 +1,132 @@
+package org.remoteservices.shared.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure of the project's own API into a JSON {@link ApiError}: 4xx naming what was wrong for
+ * bad input, a bare 500 without details (and a log line without request data) for our own faults.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> api(ApiException e) {
+    return error(e.status(), e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException
+  ResponseEntity<ApiError> invalid(BindException e) {
+    List<ApiError.FieldProblem> problems = e.getFieldErrors().stream()
+        .map(f -> new ApiError.FieldProblem(f.getField(), f.getDefaultMessage()))
+        .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+        .toList();
+    String fields = problems.stream().map(ApiError.FieldProblem::field).distinct().collect(Collectors.joining(", "));
+    return error(HttpStatus.BAD_REQUEST, "invalid fields: " + fields, problems);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException u) {
+      return error(HttpStatus.BAD_REQUEST, "unknown field: " + u.getPropertyName(),
+          List.of(new ApiError.FieldProblem(u.getPropertyName(), "is not a field of this request")));
+    }
+    if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+      String field = path((JsonMappingException) cause);
+      return error(HttpStatus.BAD_REQUEST, "wrong type for field: " + field,
+          List.of(new ApiError.FieldProblem(field, "has the wrong type")));
+    }
+    return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", List.of());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is too large", List.of());
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+    return error(HttpStatus.BAD_REQUEST, "missing part: " + e.getRequestPartName(),
+        List.of(new ApiError.FieldProblem(e.getRequestPartName(), "is required")));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+    return error(HttpStatus.BAD_REQUEST, "missing parameter: " + e.getParameterName(),
+        List.of(new ApiError.FieldProblem(e.getParameterName(), "is required")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+    return error(HttpStatus.BAD_REQUEST, "wrong type for parameter: " + e.getName(),
+        List.of(new ApiError.FieldProblem(e.getName(), "has the wrong type")));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> multipart(MultipartException e) {
+    return error(HttpStatus.BAD_REQUEST, "the request is not a valid multipart upload", List.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported content type; supported: " + e.getSupportedMediaTypes(), List.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return error(HttpStatus.NOT_ACCEPTABLE, "cannot produce the requested content type", List.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", List.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+    return error(HttpStatus.NOT_FOUND, "no such resource", List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e) {
+    // the exception type and message come from our code or libraries, never the request body
+    LOG.error("unexpected failure: {}", e.getClass().getName(), e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the operators have been notified in the log", List.of());
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  static ResponseEntity<ApiError> error(HttpStatusCode status, String message, List<ApiError.FieldProblem> fields) {
+    HttpStatus s = HttpStatus.valueOf(status.value());
+    return ResponseEntity.status(status).body(new ApiError(s.value(), s.getReasonPhrase(), message, fields.isEmpty() ? null : fields));
+  }
+}

@@ -1,0 +1,34 @@
+package org.remoteservices.support.adapter.camunda;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.remoteservices.shared.process.FormInput;
+import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
+import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Vars;
+import org.remoteservices.support.application.RssvService;
+import org.springframework.stereotype.Component;
+
+/** "Check returned RSSV" completes: accepted, or rejected with a reason (required) that is mailed to the customer. */
+@Component
+public class RecordRssvDecisionListener implements TaskListener {
+  private final RssvService rssv;
+  private final CurrentUser currentUser;
+
+  public RecordRssvDecisionListener(RssvService rssv, CurrentUser currentUser) {
+    this.rssv = rssv;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput form = FormInput.of(task);
+    Boolean accepted = form.requiredBoolean(Vars.RSSV_ACCEPTED);
+    String reason = form.optionalText(Fields.REJECTION_REASON, 1000);
+    if (Boolean.FALSE.equals(accepted) && reason == null) {
+      form.reject(Fields.REJECTION_REASON, "is required when the form is rejected");
+    }
+    form.validate();
+    rssv.recordDecision(task.getExecution().getProcessBusinessKey(), accepted, accepted ? null : reason, currentUser.of(task));
+    form.clear();
+  }
+}

@@ -1,0 +1,56 @@
+package org.remoteservices.support.adapter.camunda;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.remoteservices.shared.process.FormInput;
+import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
+import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Vars;
+import org.remoteservices.support.application.SessionService;
+import org.remoteservices.support.domain.SupportFileCategory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Run remote session and record outcome" completes: start/end (end after start), resolved, follow-up (when
+ * not resolved), notes, the recording (uploaded before, or a reference now: one of them is required, every
+ * session is recorded), and the support-file categories collected.
+ */
+@Component
+public class RecordSessionOutcomeListener implements TaskListener {
+  private static final List<String> CATEGORIES = Arrays.stream(SupportFileCategory.values()).map(Enum::name).toList();
+
+  private final SessionService sessions;
+
+  public RecordSessionOutcomeListener(SessionService sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String requestId = task.getExecution().getProcessBusinessKey();
+    FormInput form = FormInput.of(task);
+    Instant startedAt = form.requiredInstant(Fields.STARTED_AT);
+    Instant endedAt = form.requiredInstant(Fields.ENDED_AT);
+    Boolean resolved = form.requiredBoolean(Vars.SESSION_RESOLVED);
+    Boolean followUp = Boolean.FALSE;
+    if (Boolean.FALSE.equals(resolved)) {
+      followUp = form.requiredBoolean(Vars.FOLLOW_UP_SESSION);
+    }
+    String notes = form.requiredText(Fields.SESSION_NOTES, 4000);
+    String recordingReference = form.optionalText(Fields.RECORDING_REFERENCE, 500);
+    List<String> supportFiles = form.optionalChoices(Fields.SUPPORT_FILES, CATEGORIES);
+    if (startedAt != null && endedAt != null && !endedAt.isAfter(startedAt)) {
+      form.reject(Fields.ENDED_AT, "must be after the start");
+    }
+    if (recordingReference == null && !sessions.hasRecording(requestId)) {
+      form.reject(Fields.RECORDING_REFERENCE, "is required unless the recording file was uploaded");
+    }
+    form.validate();
+    task.setVariable(Vars.FOLLOW_UP_SESSION, followUp);
+    sessions.recordOutcome(requestId, startedAt, endedAt, resolved, followUp, notes, recordingReference,
+        supportFiles.stream().map(SupportFileCategory::valueOf).toList());
+    form.clear();
+  }
+}

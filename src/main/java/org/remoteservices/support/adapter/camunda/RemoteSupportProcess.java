@@ -1,0 +1,85 @@
+package org.remoteservices.support.adapter.camunda;
+
+/** Names of the {@code remote-support} model: process key, messages, variables, element ids. */
+public final class RemoteSupportProcess {
+  public static final String KEY = "remote-support";
+
+  public static final String MESSAGE_RSSV_RETURNED = "RemoteSupport.RssvReturned";
+  public static final String MESSAGE_SURVEY_ANSWERED = "RemoteSupport.SurveyAnswered";
+
+  /** Variables: ids and decisions only. Form fields ({@code input_*}) never outlive their task. */
+  public static final class Vars {
+    public static final String SUPPORT_REQUEST_ID = "supportRequestId";
+    public static final String RSSV_ACCEPTED = "rssvAccepted";
+    public static final String SESSION_RESOLVED = "sessionResolved";
+    public static final String FOLLOW_UP_SESSION = "followUpSession";
+    public static final String SURVEY_SENT = "surveySent";
+
+    private Vars() {}
+  }
+
+  /** Form fields of the user tasks. */
+  public static final class Fields {
+    public static final String REJECTION_REASON = "input_rejectionReason";
+    public static final String SESSION_START = "input_sessionStart";
+    public static final String SESSION_MINUTES = "input_sessionMinutes";
+    public static final String STARTED_AT = "input_startedAt";
+    public static final String ENDED_AT = "input_endedAt";
+    public static final String SESSION_NOTES = "input_sessionNotes";
+    public static final String RECORDING_REFERENCE = "input_recordingReference";
+    public static final String SUPPORT_FILES = "input_supportFiles";
+    public static final String WORK_SUMMARY = "input_workSummary";
+    public static final String ACTIONS_TAKEN = "input_actionsTaken";
+    public static final String RECOMMENDATIONS = "input_recommendations";
+
+    private Fields() {}
+  }
+
+  /** Element ids, as tests and Cockpit see them. */
+  public static final class Elements {
+    public static final String START = "startEvent_supportRequested";
+    public static final String GENERATE_RSSV = "serviceTask_generateRssv";
+    public static final String MAIL_RSSV = "serviceTask_mailRssv";
+    public static final String AWAIT_RSSV = "eventGateway_awaitRssv";
+    public static final String RSSV_RETURNED = "event_rssvReturned";
+    public static final String REMINDER_DUE = "event_reminderDue";
+    public static final String MAIL_REMINDER = "serviceTask_mailReminder";
+    public static final String AWAIT_RSSV_AFTER_REMINDER = "eventGateway_awaitRssvAfterReminder";
+    public static final String RSSV_RETURNED_AFTER_REMINDER = "event_rssvReturnedAfterReminder";
+    public static final String RSSV_EXPIRED = "event_rssvExpired";
+    public static final String MAIL_EXPIRY = "serviceTask_mailExpiry";
+    public static final String REQUEST_EXPIRED = "endEvent_requestExpired";
+    public static final String CHECK_RSSV = "userTask_checkRssv";
+    public static final String MAIL_REJECTION = "serviceTask_mailRssvRejection";
+    public static final String SCHEDULE_SESSION = "userTask_scheduleSession";
+    public static final String MAIL_INVITATION = "serviceTask_mailInvitation";
+    public static final String RUN_SESSION = "userTask_runSession";
+    public static final String SCHEDULE_RECORDING_DESTRUCTION = "serviceTask_scheduleRecordingDestruction";
+    public static final String FOLLOW_UP_GATEWAY = "gateway_followUpSession";
+    public static final String DOCUMENT_WORK_ORDER = "userTask_documentWorkOrder";
+    public static final String GENERATE_WORK_ORDER = "serviceTask_generateWorkOrder";
+    public static final String MAIL_WORK_ORDER = "serviceTask_mailWorkOrder";
+    public static final String MAIL_SURVEY = "serviceTask_mailSurvey";
+    public static final String AWAIT_SURVEY = "eventGateway_awaitSurvey";
+    public static final String SURVEY_ANSWERED = "event_surveyAnswered";
+    public static final String SURVEY_EXPIRED = "event_surveyExpired";
+    public static final String CLOSE_SURVEY = "serviceTask_closeSurvey";
+    public static final String COMPLETED = "endEvent_supportCompleted";
+    public static final String COMPLETED_WITHOUT_SURVEY = "endEvent_completedWithoutSurvey";
+    public static final String SURVEY_UNANSWERED = "endEvent_surveyUnanswered";
+
+    private Elements() {}
+  }
+
+  /** The {@code recording-retention} model. */
+  public static final class RecordingRetention {
+    public static final String KEY = "recording-retention";
+    public static final String RETENTION_ELAPSED = "event_retentionElapsed";
+    public static final String DESTROY_RECORDING = "serviceTask_destroyRecording";
+    public static final String DESTROYED = "endEvent_recordingDestroyed";
+
+    private RecordingRetention() {}
+  }
+
+  private RemoteSupportProcess() {}
+}

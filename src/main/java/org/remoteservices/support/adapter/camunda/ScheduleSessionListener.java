@@ -1,0 +1,31 @@
+package org.remoteservices.support.adapter.camunda;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.remoteservices.shared.process.FormInput;
+import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
+import org.remoteservices.support.application.SessionService;
+import org.springframework.stereotype.Component;
+
+/** "Schedule remote session" completes: start (required) and planned duration (15-480 minutes). */
+@Component
+public class ScheduleSessionListener implements TaskListener {
+  private final SessionService sessions;
+  private final CurrentUser currentUser;
+
+  public ScheduleSessionListener(SessionService sessions, CurrentUser currentUser) {
+    this.sessions = sessions;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput form = FormInput.of(task);
+    Instant start = form.requiredInstant(Fields.SESSION_START);
+    Integer minutes = form.requiredInt(Fields.SESSION_MINUTES, 15, 480);
+    form.validate();
+    sessions.schedule(task.getExecution().getProcessBusinessKey(), start, minutes, currentUser.of(task));
+    form.clear();
+  }
+}

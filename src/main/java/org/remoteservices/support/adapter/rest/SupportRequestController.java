@@ -1,0 +1,119 @@
+package org.remoteservices.support.adapter.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.security.Groups;
+import org.remoteservices.shared.security.PublicEndpoint;
+import org.remoteservices.shared.security.StaffOnly;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.db.RssvRepository;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.SessionService;
+import org.remoteservices.support.application.SupportRequestService;
+import org.remoteservices.support.domain.RssvReturn;
+import org.remoteservices.support.domain.SupportRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Support requests: customers submit them (public); staff read them and attach session recordings. */
+@RestController
+@RequestMapping("/api/support-requests")
+public class SupportRequestController {
+  static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]{0,199}";
+  static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,39}";
+  static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
+
+  private final SupportRequestService service;
+  private final SupportRequestRepository requests;
+  private final RssvRepository rssv;
+  private final SessionService sessions;
+  private final FileStore files;
+
+  public SupportRequestController(SupportRequestService service, SupportRequestRepository requests, RssvRepository rssv,
+      SessionService sessions, FileStore files) {
+    this.service = service;
+    this.requests = requests;
+    this.rssv = rssv;
+    this.sessions = sessions;
+    this.files = files;
+  }
+
+  public record NewSupportRequest(
+      @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
+      @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
+      @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
+      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {}
+
+  public record Created(String id, String caseNumber, String status) {}
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PublicEndpoint
+  public ResponseEntity<Created> submit(@Valid @RequestBody NewSupportRequest body) {
+    SupportRequest created = service.submit(body.name().strip(), body.phone().strip(), body.email().strip(), body.jobNumber().strip());
+    return ResponseEntity.created(URI.create("/api/support-requests/" + created.id()))
+        .body(new Created(created.id(), created.caseNumber(), created.status().name()));
+  }
+
+  public record Summary(String id, String caseNumber, String jobNumber, String status, java.time.Instant createdAt) {
+    static Summary of(SupportRequest r) {
+      return new Summary(r.id(), r.caseNumber(), r.jobNumber(), r.status().name(), r.createdAt());
+    }
+  }
+
+  /** Status for operators and technicians; no personal data in the list. */
+  @GetMapping
+  @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
+  public List<Summary> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    if (offset < 0 || limit < 1 || limit > 500) {
+      throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 500");
+    }
+    return requests.list(offset, limit).stream().map(Summary::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
+  public Summary get(@PathVariable String id) {
+    return Summary.of(requests.find(id).orElseThrow(() -> ApiException.notFound("no support request " + id)));
+  }
+
+  /** The signed copy the customer returned most recently, for the technician who checks it. */
+  @GetMapping("/{id}/rssv/returned")
+  @StaffOnly({Groups.TECHNICIANS, Groups.OPERATORS, Groups.ADMINS})
+  public ResponseEntity<byte[]> returnedRssv(@PathVariable String id) {
+    RssvReturn latest = rssv.latestReturn(id).orElseThrow(() -> ApiException.notFound("no returned RSSV form for " + id));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"rssv-returned.pdf\"")
+        .body(files.read(latest.fileKey()));
+  }
+
+  public record RecordingUploaded(String recordingId) {}
+
+  /** A technician uploads the session's recording file before recording the outcome. */
+  @PostMapping(path = "/{id}/session/recording", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @StaffOnly({Groups.TECHNICIANS, Groups.ADMINS})
+  public ResponseEntity<RecordingUploaded> uploadRecording(@PathVariable String id, @RequestPart("file") MultipartFile file) throws IOException {
+    if (file.isEmpty()) {
+      throw ApiException.badRequest("the recording file is empty");
+    }
+    String sessionId = sessions.currentSessionId(id).orElseThrow(() -> ApiException.conflict("no session is scheduled for " + id));
+    return ResponseEntity.status(201).body(new RecordingUploaded(sessions.uploadRecording(sessionId, file.getInputStream())));
+  }
+}

@@ -1,0 +1,13 @@
+package org.remoteservices.support.application;
+
+/** What the use cases need from the process engine; implemented in adapter.camunda. */
+public interface RemoteSupportProcessPort {
+  /** Starts the lifecycle for a stored request (in the caller's transaction). */
+  void start(String supportRequestId);
+
+  /** Tells the waiting instance a signed RSSV came back; false if it is not waiting for one. */
+  boolean rssvReturned(String supportRequestId);
+
+  /** Tells the waiting instance the survey was answered; false if it is not waiting for it. */
+  boolean surveyAnswered(String supportRequestId);
+}

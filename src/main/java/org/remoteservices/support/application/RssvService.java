@@ -1,0 +1,299 @@
+package org.remoteservices.support.application;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.TokenPurpose;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.db.RssvRepository;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.adapter.pdf.RssvDocument;
+import org.remoteservices.support.domain.RssvForm;
+import org.remoteservices.support.domain.RssvReturn;
+import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.SupportStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases around the Remote Session Security Verification form: generate, mail, return, check. */
+@Service
+public class RssvService {
+  private static final Logger LOG = LoggerFactory.getLogger(RssvService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+  private final SupportRequestRepository requests;
+  private final RssvRepository forms;
+  private final JobRepository jobs;
+  private final FileStore files;
+  private final MailOutbox outbox;
+  private final AccessTokens tokens;
+  private final RssvDocument document;
+  private final RemoteSupportProcessPort process;
+  private final RemoteSupportPolicy policy;
+  private final TimeSource time;
+  private final long maxUploadBytes;
+
+  public RssvService(SupportRequestRepository requests, RssvRepository forms, JobRepository jobs, FileStore files, MailOutbox outbox,
+      AccessTokens tokens, RssvDocument document, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time,
+      @org.springframework.beans.factory.annotation.Value("${rso.upload.max-bytes}") long maxUploadBytes) {
+    this.requests = requests;
+    this.forms = forms;
+    this.jobs = jobs;
+    this.files = files;
+    this.outbox = outbox;
+    this.tokens = tokens;
+    this.document = document;
+    this.process = process;
+    this.policy = policy;
+    this.time = time;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  /** Generates the request's RSSV PDF once; a rerun of the step finds it and does nothing. */
+  @Transactional
+  public RssvForm generate(String supportRequestId) {
+    return forms.formOfRequest(supportRequestId).orElseGet(() -> {
+      SupportRequest request = requests.get(supportRequestId);
+      Job job = jobs.find(request.jobNumber()).orElseThrow();
+      String referenceCode = "RSSV-" + randomCode(8);
+      String key = "rssv/" + supportRequestId + "/rssv-form.pdf";
+      String sha = files.write(key, document.render(request, job, referenceCode, time.now()));
+      RssvForm form = new RssvForm(UUID.randomUUID().toString(), supportRequestId, referenceCode, key, sha, "GENERATED");
+      forms.insertForm(form);
+      return form;
+    });
+  }
+
+  /** Mails the form with a return link (round 1). */
+  @Transactional
+  public void mailForm(String supportRequestId) {
+    RssvForm form = form(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    outbox.deliverOnce("rssv-form:" + form.id(), () -> {
+      String link = newRoundLink(form);
+      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+          "Please sign and return your Remote Session Security Verification form (case " + request.caseNumber() + ")",
+          """
+          Hello %s,
+
+          thank you for your remote support request for job %s (%s), case %s.
+
+          Before any remote session can start, please sign the attached Remote Session Security Verification (RSSV) form
+          and return it: upload the signed PDF or sign online at
+
+            %s
+
+          The link is valid until %s. The session will be recorded (video only, no audio); the recording is destroyed
+          after 180 days.
+
+          Remote Services
+          """.formatted(request.requesterName(), job.jobNumber(), job.jobName(), request.caseNumber(), link,
+              Dates.format(expiresAt(form))),
+          List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
+    });
+    forms.updateFormStatus(form.id(), "SENT");
+  }
+
+  /** The reminder timer: the configured time after the current round's link was mailed. */
+  public Instant reminderAt(String supportRequestId) {
+    return roundStart(form(supportRequestId)).plus(policy.rssv().reminderAfter());
+  }
+
+  /** The expiry timer: the configured time after the current round's link was mailed; links expire with it. */
+  public Instant expiresAt(String supportRequestId) {
+    return expiresAt(form(supportRequestId));
+  }
+
+  @Transactional
+  public void mailReminder(String supportRequestId) {
+    RssvForm form = form(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    RssvRepository.Round round = forms.currentRound(form.id());
+    outbox.deliverOnce("rssv-reminder:" + form.id() + ":" + round.number(), () -> {
+      Instant expiresAt = expiresAt(form);
+      String link = link(tokens.issue(TokenPurpose.RSSV_RETURN, form.id(), expiresAt));
+      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+          "Reminder: your RSSV form for case " + request.caseNumber() + " is still missing",
+          """
+          Hello %s,
+
+          we have not yet received your signed Remote Session Security Verification form for case %s.
+          Please return it by %s, or the request closes: %s
+
+          Remote Services
+          """.formatted(request.requesterName(), request.caseNumber(), Dates.format(expiresAt), link),
+          List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
+    });
+  }
+
+  /** Closes a request whose form never came back: links revoked, requester told. */
+  @Transactional
+  public void expire(String supportRequestId) {
+    RssvForm form = form(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    outbox.deliverOnce("rssv-expired:" + supportRequestId, () -> new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+        "Your remote support request " + request.caseNumber() + " has been closed",
+        """
+        Hello %s,
+
+        we did not receive the signed Remote Session Security Verification form for case %s in time, so the request
+        has been closed and no remote session will take place. You are welcome to submit a new request at any time.
+
+        Remote Services
+        """.formatted(request.requesterName(), request.caseNumber()),
+        List.of()));
+    tokens.revokeAll(form.id());
+    forms.updateFormStatus(form.id(), "EXPIRED");
+    requests.updateStatus(supportRequestId, SupportStatus.EXPIRED);
+    LOG.info("support request {} expired without a signed RSSV", supportRequestId);
+  }
+
+  /** What the portal shows behind a return link. */
+  public PortalView portalView(String token) {
+    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    SupportRequest request = requests.get(form.supportRequestId());
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    return new PortalView(request.caseNumber(), job.jobNumber(), job.jobName(), form.referenceCode(), form.status(), expiresAt(form));
+  }
+
+  public record PortalView(String caseNumber, String jobNumber, String jobName, String referenceCode, String status, Instant expiresAt) {}
+
+  /** The blank form, for the customer to print and sign. */
+  public byte[] blankForm(String token) {
+    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    return files.read(form.pdfFile());
+  }
+
+  /** The customer uploads the signed PDF. 415 if it is not a readable PDF, 413 if too large. */
+  @Transactional
+  public ReturnReceipt returnSignedUpload(String token, byte[] content) {
+    String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
+    if (content.length > maxUploadBytes) {
+      throw ApiException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
+    }
+    if (!RssvDocument.isReadablePdf(content)) {
+      throw ApiException.unsupportedMediaType("the file is not a readable PDF; please upload the signed form as a PDF");
+    }
+    return storeReturn(token, formId, "UPLOAD", content, null);
+  }
+
+  /** The customer signs online: typed full name and consent; the system stamps the original. */
+  @Transactional
+  public ReturnReceipt signOnline(String token, String fullName, boolean consent) {
+    String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
+    if (!consent) {
+      throw ApiException.badRequest("consent must be given to sign the form online");
+    }
+    RssvForm form = forms.form(formId).orElseThrow();
+    byte[] original = files.read(form.pdfFile());
+    byte[] signed = document.stampOnlineSignature(original, fullName, time.now(), FileStore.sha256(original));
+    return storeReturn(token, formId, "ONLINE", signed, fullName);
+  }
+
+  public record ReturnReceipt(String status, String sha256) {}
+
+  private ReturnReceipt storeReturn(String token, String formId, String method, byte[] content, String signerName) {
+    RssvForm form = forms.form(formId).orElseThrow();
+    String returnId = UUID.randomUUID().toString();
+    String key = "rssv/" + form.supportRequestId() + "/returned-" + returnId + ".pdf";
+    tokens.markUsed(TokenPurpose.RSSV_RETURN, token);
+    tokens.revokeAll(formId);
+    String sha = files.write(key, content);
+    try {
+      forms.insertReturn(returnId, formId, method, key, sha, content.length, signerName);
+      forms.updateFormStatus(formId, "RETURNED");
+      requests.updateStatus(form.supportRequestId(), SupportStatus.RSSV_RETURNED);
+      if (!process.rssvReturned(form.supportRequestId())) {
+        throw ApiException.gone("this request is no longer waiting for the form");
+      }
+    } catch (RuntimeException e) {
+      files.delete(key); // the transaction rolls back: leave no file behind either
+      throw e;
+    }
+    LOG.info("signed RSSV returned for request {} ({})", form.supportRequestId(), method);
+    return new ReturnReceipt("RETURNED", sha);
+  }
+
+  /** The technician's decision on the latest returned copy. */
+  @Transactional
+  public void recordDecision(String supportRequestId, boolean accepted, String reason, String decidedBy) {
+    RssvReturn latest = forms.latestReturn(supportRequestId).orElseThrow(() -> new IllegalStateException("no returned RSSV for " + supportRequestId));
+    forms.decide(latest.id(), accepted, reason, decidedBy);
+    forms.updateFormStatus(latest.rssvFormId(), accepted ? "ACCEPTED" : "REJECTED");
+    requests.updateStatus(supportRequestId, accepted ? SupportStatus.RSSV_RETURNED : SupportStatus.RSSV_REJECTED);
+  }
+
+  /** Mails the rejection reason with a new return link (the next round). */
+  @Transactional
+  public void mailRejection(String supportRequestId) {
+    RssvForm form = form(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    RssvReturn rejected = forms.latestReturn(supportRequestId).orElseThrow();
+    outbox.deliverOnce("rssv-rejection:" + rejected.id(), () -> {
+      String link = newRoundLink(form);
+      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+          "Your RSSV form for case " + request.caseNumber() + " needs another look",
+          """
+          Hello %s,
+
+          a technician checked the Remote Session Security Verification form you returned for case %s and could not
+          accept it:
+
+            %s
+
+          Please return it again, signed, by %s: %s
+
+          Remote Services
+          """.formatted(request.requesterName(), request.caseNumber(), rejected.rejectionReason(), Dates.format(expiresAt(form)), link),
+          List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
+    });
+    forms.updateFormStatus(form.id(), "SENT");
+    requests.updateStatus(supportRequestId, SupportStatus.RSSV_PENDING);
+  }
+
+  private String newRoundLink(RssvForm form) {
+    forms.startRound(form.id());
+    return link(tokens.issue(TokenPurpose.RSSV_RETURN, form.id(), expiresAt(form)));
+  }
+
+  private Instant expiresAt(RssvForm form) {
+    return roundStart(form).plus(policy.rssv().expireAfter());
+  }
+
+  private Instant roundStart(RssvForm form) {
+    Instant start = forms.currentRound(form.id()).startedAt();
+    if (start == null) {
+      throw new IllegalStateException("RSSV form " + form.id() + " has not been mailed yet");
+    }
+    return start;
+  }
+
+  private RssvForm form(String supportRequestId) {
+    return forms.formOfRequest(supportRequestId).orElseThrow(() -> new IllegalStateException("no RSSV form for " + supportRequestId));
+  }
+
+  private String link(String token) {
+    return policy.link("/portal/rssv/" + token);
+  }
+
+  private static String randomCode(int length) {
+    char[] code = new char[length];
+    for (int i = 0; i < length; i++) {
+      code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+    }
+    return new String(code);
+  }
+}

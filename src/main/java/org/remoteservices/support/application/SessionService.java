@@ -1,0 +1,199 @@
+package org.remoteservices.support.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.db.SessionRepository;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.domain.Recording;
+import org.remoteservices.support.domain.RemoteSession;
+import org.remoteservices.support.domain.SupportFileCategory;
+import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.SupportStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of the remote session: schedule, invite, record the outcome, keep and destroy the recording. */
+@Service
+public class SessionService {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+  private final SupportRequestRepository requests;
+  private final SessionRepository sessions;
+  private final JobRepository jobs;
+  private final FileStore files;
+  private final MailOutbox outbox;
+  private final RemoteSupportPolicy policy;
+  private final TimeSource time;
+
+  public SessionService(SupportRequestRepository requests, SessionRepository sessions, JobRepository jobs, FileStore files,
+      MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time) {
+    this.requests = requests;
+    this.sessions = sessions;
+    this.jobs = jobs;
+    this.files = files;
+    this.outbox = outbox;
+    this.policy = policy;
+    this.time = time;
+  }
+
+  @Transactional
+  public String schedule(String supportRequestId, Instant start, int minutes, String scheduledBy) {
+    String id = UUID.randomUUID().toString();
+    sessions.insertSession(id, supportRequestId, start, minutes, scheduledBy);
+    requests.updateStatus(supportRequestId, SupportStatus.SESSION_SCHEDULED);
+    return id;
+  }
+
+  /** Mails the requester and the job's scheduling contact an invitation with an .ics calendar file. */
+  @Transactional
+  public void mailInvitation(String supportRequestId) {
+    RemoteSession session = currentSession(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    outbox.deliverOnce("session-invitation:" + session.id(), () -> {
+      String icsKey = "sessions/" + session.id() + "/invitation.ics";
+      files.write(icsKey, calendarInvitation(session, request, job).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      List<String> to = distinct(request.requesterEmail(), job.schedulingContact().email());
+      return new OutgoingMail(supportRequestId, to,
+          "Remote session scheduled for case " + request.caseNumber() + ": " + Dates.format(session.scheduledStart()),
+          """
+          Hello,
+
+          a remote support session for job %s (%s), case %s, is scheduled for %s (about %d minutes).
+          The calendar invitation is attached. The technician will connect with GoTo Rescue; the session is
+          recorded (video only) and the recording is destroyed after 180 days.
+
+          Remote Services
+          """.formatted(job.jobNumber(), job.jobName(), request.caseNumber(), Dates.format(session.scheduledStart()),
+              session.scheduledMinutes()),
+          List.of(new MailAttachment("remote-session.ics", "text/calendar", icsKey)));
+    });
+  }
+
+  /**
+   * Records what happened in the session. Each recording (an uploaded file, or a reference given here) is
+   * kept until the configured time after the session's end; each support file until the configured years
+   * after the job's system obsolescence date.
+   */
+  @Transactional
+  public void recordOutcome(String supportRequestId, Instant startedAt, Instant endedAt, boolean resolved, boolean followUp,
+      String notes, String recordingReference, List<SupportFileCategory> supportFiles) {
+    RemoteSession session = currentSession(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    sessions.recordOutcome(session.id(), startedAt, endedAt, resolved, followUp, notes);
+    Instant destroyAfter = endedAt.plus(policy.recording().keepFor());
+    if (recordingReference != null) {
+      sessions.insertRecording(UUID.randomUUID().toString(), session.id(), supportRequestId, "REFERENCE", null, recordingReference,
+          null, null, destroyAfter);
+    }
+    sessions.setDestroyAfter(session.id(), destroyAfter); // uploaded ones count from the session's end as well
+    LocalDate retainUntil = job.systemObsolescenceDate().plus(policy.supportFileRetention());
+    for (SupportFileCategory category : supportFiles) {
+      sessions.insertSupportFile(UUID.randomUUID().toString(), session.id(), supportRequestId, category.name(), retainUntil);
+    }
+    requests.updateStatus(supportRequestId, SupportStatus.SESSION_HELD);
+  }
+
+  public java.util.Optional<String> currentSessionId(String supportRequestId) {
+    return sessions.currentSession(supportRequestId).filter(s -> "SCHEDULED".equals(s.status())).map(RemoteSession::id);
+  }
+
+  public boolean hasRecording(String supportRequestId) {
+    return !sessions.recordingsOfSession(currentSession(supportRequestId).id()).isEmpty();
+  }
+
+  /** A technician uploads the recording file of the current session (before recording the outcome). */
+  @Transactional
+  public String uploadRecording(String sessionId, InputStream content) throws IOException {
+    RemoteSession session = sessions.session(sessionId).orElseThrow(() -> ApiException.notFound("no session " + sessionId));
+    if (!"SCHEDULED".equals(session.status())) {
+      throw ApiException.conflict("the session's outcome is already recorded");
+    }
+    String id = UUID.randomUUID().toString();
+    String key = "recordings/" + session.supportRequestId() + "/" + id + ".video";
+    String sha = files.write(key, content);
+    long size = java.nio.file.Files.size(files.root().resolve(key));
+    Instant provisional = session.scheduledStart().plus(policy.recording().keepFor());
+    sessions.insertRecording(id, sessionId, session.supportRequestId(), "FILE", key, null, sha, size, provisional);
+    return id;
+  }
+
+  public List<Recording> recordingsOfCurrentSession(String supportRequestId) {
+    return sessions.recordingsOfSession(currentSession(supportRequestId).id());
+  }
+
+  public Instant destroyAt(String recordingId) {
+    return sessions.recording(recordingId).orElseThrow().destroyAfter();
+  }
+
+  /** Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. */
+  @Transactional
+  public void destroyRecording(String recordingId) {
+    Recording recording = sessions.recording(recordingId).orElse(null);
+    if (recording == null || recording.destroyedAt() != null) {
+      LOG.info("recording {} is already gone", recordingId);
+      return;
+    }
+    Instant now = time.now();
+    String sha = sessions.recordingSha256(recordingId);
+    if (recording.fileKey() != null) {
+      files.delete(recording.fileKey());
+    }
+    sessions.markDestroyed(recordingId, now);
+    sessions.insertDestructionRecord(recordingId, recording.destroyAfter().minus(policy.recording().keepFor()), now, sha,
+        recording.fileKey() != null ? "FILE_DELETED" : "ARCHIVE_REFERENCE_PURGED");
+    LOG.info("recording {} destroyed after its retention period", recordingId);
+  }
+
+  private RemoteSession currentSession(String supportRequestId) {
+    return sessions.currentSession(supportRequestId).orElseThrow(() -> new IllegalStateException("no session for " + supportRequestId));
+  }
+
+  private String calendarInvitation(RemoteSession session, SupportRequest request, Job job) {
+    Instant end = session.scheduledStart().plusSeconds(60L * session.scheduledMinutes());
+    VEvent event = new VEvent(session.scheduledStart(), end, "Remote support session, case " + request.caseNumber());
+    event.add(new Uid(session.id() + "@remote-services"));
+    event.add(new Description("Remote support session for job " + job.jobNumber() + " (" + job.jobName() + "). Recorded, video only."));
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//Remote Services Orchestrator//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(new Method("REQUEST"));
+    calendar.add(event);
+    return calendar.toString();
+  }
+
+  private static List<String> distinct(String... addresses) {
+    List<String> out = new ArrayList<>();
+    for (String a : addresses) {
+      if (a != null && out.stream().noneMatch(a::equalsIgnoreCase)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+}

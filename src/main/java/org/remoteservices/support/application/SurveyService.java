@@ -1,0 +1,119 @@
+package org.remoteservices.support.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.TokenPurpose;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.adapter.db.SurveyRepository;
+import org.remoteservices.support.adapter.db.SurveyRepository.Survey;
+import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.SupportStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of the post-session satisfaction survey. */
+@Service
+public class SurveyService {
+  private final SupportRequestRepository requests;
+  private final SurveyRepository surveys;
+  private final JobRepository jobs;
+  private final MailOutbox outbox;
+  private final AccessTokens tokens;
+  private final RemoteSupportProcessPort process;
+  private final RemoteSupportPolicy policy;
+  private final TimeSource time;
+  private final List<SurveyGate> gates;
+
+  public SurveyService(SupportRequestRepository requests, SurveyRepository surveys, JobRepository jobs, MailOutbox outbox,
+      AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time, List<SurveyGate> gates) {
+    this.requests = requests;
+    this.surveys = surveys;
+    this.jobs = jobs;
+    this.outbox = outbox;
+    this.tokens = tokens;
+    this.process = process;
+    this.policy = policy;
+    this.time = time;
+    this.gates = gates;
+  }
+
+  /** Something that may forbid survey mail for a request's requester (restriction, objection; see privacy). */
+  public interface SurveyGate {
+    boolean allowsSurvey(SupportRequest request);
+  }
+
+  /**
+   * Mails the survey link, unless a gate forbids it. Returns whether a survey was sent (the process waits for
+   * an answer only then).
+   */
+  @Transactional
+  public boolean mailSurvey(String supportRequestId) {
+    SupportRequest request = requests.get(supportRequestId);
+    if (gates.stream().anyMatch(g -> !g.allowsSurvey(request))) {
+      requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);
+      return false;
+    }
+    Survey survey = surveys.ofRequest(supportRequestId).orElseGet(() -> {
+      String id = UUID.randomUUID().toString();
+      surveys.insert(id, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
+      return surveys.find(id).orElseThrow();
+    });
+    String jobName = jobs.find(request.jobNumber()).orElseThrow().jobName();
+    outbox.deliverOnce("survey:" + survey.id(), () -> {
+      String link = policy.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
+      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+          "How did we do? Case " + request.caseNumber(),
+          """
+          Hello %s,
+
+          your remote support case %s for %s is complete. Please tell us how satisfied you are (two questions,
+          one minute): %s
+
+          The link is valid until %s.
+
+          Remote Services
+          """.formatted(request.requesterName(), request.caseNumber(), jobName, link, Dates.format(survey.expiresAt())),
+          List.of());
+    });
+    requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);
+    return true;
+  }
+
+  public Instant expiresAt(String supportRequestId) {
+    return surveys.ofRequest(supportRequestId).orElseThrow().expiresAt();
+  }
+
+  public record SurveyView(String caseNumber, String jobName, Instant expiresAt) {}
+
+  public SurveyView view(String token) {
+    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    SupportRequest request = requests.get(survey.supportRequestId());
+    return new SurveyView(request.caseNumber(), jobs.find(request.jobNumber()).orElseThrow().jobName(), survey.expiresAt());
+  }
+
+  /** The answer, once: the link is single-use and ends with the answer. */
+  @Transactional
+  public void answer(String token, int rating, String comment) {
+    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    tokens.markUsed(TokenPurpose.SURVEY, token);
+    if (surveys.answer(survey.id(), rating, comment) != 1) {
+      throw ApiException.gone("this survey is closed");
+    }
+    process.surveyAnswered(survey.supportRequestId());
+  }
+
+  @Transactional
+  public void close(String supportRequestId) {
+    surveys.ofRequest(supportRequestId).ifPresent(s -> {
+      surveys.close(s.id());
+      tokens.revokeAll(s.id());
+    });
+  }
+}

@@ -1,0 +1,93 @@
+package org.remoteservices.support.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.support.adapter.db.SessionRepository;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.adapter.db.WorkOrderRepository;
+import org.remoteservices.support.adapter.db.WorkOrderRepository.WorkOrder;
+import org.remoteservices.support.adapter.pdf.WorkOrderDocument;
+import org.remoteservices.support.domain.SupportFileCategory;
+import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.SupportStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of the work order: documented by the technician, sent as PDF to the job's contacts. */
+@Service
+public class WorkOrderService {
+  private final SupportRequestRepository requests;
+  private final WorkOrderRepository workOrders;
+  private final SessionRepository sessions;
+  private final JobRepository jobs;
+  private final FileStore files;
+  private final MailOutbox outbox;
+  private final WorkOrderDocument document;
+
+  public WorkOrderService(SupportRequestRepository requests, WorkOrderRepository workOrders, SessionRepository sessions, JobRepository jobs,
+      FileStore files, MailOutbox outbox, WorkOrderDocument document) {
+    this.requests = requests;
+    this.workOrders = workOrders;
+    this.sessions = sessions;
+    this.jobs = jobs;
+    this.files = files;
+    this.outbox = outbox;
+    this.document = document;
+  }
+
+  @Transactional
+  public void document(String supportRequestId, String summary, String actionsTaken, String recommendations, String documentedBy) {
+    workOrders.insert(UUID.randomUUID().toString(), supportRequestId, summary, actionsTaken, recommendations, documentedBy);
+  }
+
+  @Transactional
+  public void generatePdf(String supportRequestId) {
+    WorkOrder workOrder = current(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    List<String> supportFiles = new ArrayList<>();
+    for (SessionRepository.SupportFileRow row : sessions.supportFilesOf(supportRequestId)) {
+      supportFiles.add(SupportFileCategory.valueOf(row.category()).label());
+    }
+    String key = "work-orders/" + supportRequestId + "/work-order-" + workOrder.id() + ".pdf";
+    files.write(key, document.render(request, job, workOrder, sessions.sessionsOf(supportRequestId), supportFiles));
+    workOrders.setPdf(workOrder.id(), key);
+  }
+
+  /** Mails the work order PDF to the job's Site Contact and Scheduling Contact (one mail, both recipients). */
+  @Transactional
+  public void mail(String supportRequestId) {
+    WorkOrder workOrder = current(supportRequestId);
+    SupportRequest request = requests.get(supportRequestId);
+    Job job = jobs.find(request.jobNumber()).orElseThrow();
+    outbox.deliverOnce("work-order:" + workOrder.id(), () -> {
+      List<String> to = new ArrayList<>(List.of(job.siteContact().email()));
+      if (!job.schedulingContact().email().equalsIgnoreCase(job.siteContact().email())) {
+        to.add(job.schedulingContact().email());
+      }
+      return new OutgoingMail(supportRequestId, to,
+          "Work order for job " + job.jobNumber() + ", case " + request.caseNumber(),
+          """
+          Hello %s and %s,
+
+          the remote support work for job %s (%s), case %s, is documented in the attached work order.
+
+          Remote Services
+          """.formatted(job.siteContact().name(), job.schedulingContact().name(), job.jobNumber(), job.jobName(), request.caseNumber()),
+          List.of(MailAttachment.pdf("work-order-" + request.caseNumber() + ".pdf", workOrder.pdfFile())));
+    });
+    workOrders.markSent(workOrder.id());
+    requests.updateStatus(supportRequestId, SupportStatus.WORK_ORDER_SENT);
+  }
+
+  private WorkOrder current(String supportRequestId) {
+    return workOrders.current(supportRequestId).orElseThrow(() -> new IllegalStateException("no work order for " + supportRequestId));
+  }
+}

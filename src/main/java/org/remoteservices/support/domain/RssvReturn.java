@@ -1,0 +1,8 @@
+package org.remoteservices.support.domain;
+
+import java.time.Instant;
+
+/** A signed copy the customer returned (uploaded or signed online), and the technician's decision. */
+public record RssvReturn(
+    String id, String rssvFormId, String method, String fileKey, String sha256, long sizeBytes, Instant returnedAt,
+    String decision, String rejectionReason) {}
