@@ -1,0 +1,66 @@
+package org.remoteservices.testsupport;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that run the whole application: in-memory H2, the job executor off (tests run jobs
+ * explicitly, timers by moving the engine clock), and a real GreenMail SMTP server on port 3025.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+      .withPerMethodLifecycle(true);
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected ManagementService management;
+
+  @BeforeEach
+  void initAssertionsAndClock() {
+    AbstractAssertions.init(engine);
+    ClockUtil.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Runs every job that is due now (async continuations, due timers) until none is left. */
+  protected void runDueJobs() {
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+      }
+    }
+    throw new AssertionError("jobs keep coming: a loop in the model?");
+  }
+
+  /** Moves the engine clock (and so the application's clock) forward, then runs what became due. */
+  protected void advanceClock(java.time.Duration by) {
+    ClockUtil.setCurrentTime(Date.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).plus(by)));
+    runDueJobs();
+  }
+}
