@@ -1,8 +1,6 @@
 package org.remoteservices.testsupport;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -13,28 +11,32 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole application: in-memory H2, the job executor off (tests run jobs
- * explicitly, timers by moving the engine clock), and a real GreenMail SMTP server on port 3025.
+ * explicitly, timers by moving the engine clock), and a real GreenMail SMTP server ({@link TestMailServer}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
-  @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
+  protected static final GreenMail MAIL = TestMailServer.instance();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", TestMailServer::port);
+  }
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected ManagementService management;
 
   @BeforeEach
-  void initAssertionsAndClock() {
+  void initAssertionsAndClock() throws Exception {
+    MAIL.purgeEmailFromAllMailboxes();
     AbstractAssertions.init(engine);
     ClockUtil.reset();
   }
