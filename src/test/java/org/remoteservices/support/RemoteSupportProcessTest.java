@@ -37,6 +37,16 @@ class RemoteSupportProcessTest extends IntegrationTest {
     return id;
   }
 
+  /** Request made, RSSV signed and accepted, session on 1 December 2026 14:30 UTC scheduled and invited. */
+  private String scheduledSession(Job job) {
+    String id = startAndMailRssv(job);
+    returnSignedOnline(id);
+    lifecycle.acceptRssv(id);
+    lifecycle.schedule(id, "2026-12-01T14:30Z");
+    runDueJobs();
+    return id;
+  }
+
   private List<Mail> mails() {
     return Mails.read(MAIL.getReceivedMessages());
   }
@@ -120,11 +130,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
   @Test
   void recordingDestroyed180DaysAfterTheSession() {
     Job job = lifecycle.newJob();
-    String id = startAndMailRssv(job);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
+    String id = scheduledSession(job);
     lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
     runDueJobs();
     String recordingId = jdbc.sql("select id from recording where support_request_id = ?").param(id).query(String.class).single();
@@ -149,11 +155,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
   @Test
   void uploadedRecordingFileIsDeletedWhenItsTimeComes() throws Exception {
     Job job = lifecycle.newJob();
-    String id = startAndMailRssv(job);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
+    String id = scheduledSession(job);
     String sessionId = jdbc.sql("select id from remote_session where support_request_id = ?").param(id).query(String.class).single();
     String recordingId = lifecycle.sessions.uploadRecording(sessionId, new java.io.ByteArrayInputStream("video bytes".getBytes()));
     String key = jdbc.sql("select file_key from recording where id = ?").param(recordingId).query(String.class).single();
@@ -244,12 +246,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
   @Test
   void unresolvedSessionWithFollowUpThenClosedUnresolved() {
     Job job = lifecycle.newJob();
-    String id = startAndMailRssv(job);
+    String id = scheduledSession(job);
     ProcessInstance instance = lifecycle.instance(id);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
     lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", false, true);
     runDueJobs();
     assertThat(instance).hasPassed(FOLLOW_UP_GATEWAY).isWaitingAt(SCHEDULE_SESSION);
@@ -274,12 +272,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
   @Test
   void unansweredSurveyExpiresAfter30Days() {
     Job job = lifecycle.newJob();
-    String id = startAndMailRssv(job);
+    String id = scheduledSession(job);
     ProcessInstance instance = lifecycle.instance(id);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
     lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", true, null);
     runDueJobs();
     lifecycle.documentWorkOrder(id);
