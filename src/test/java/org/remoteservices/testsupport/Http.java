@@ -73,6 +73,12 @@ public final class Http {
       return login == null ? this : as(login.user(), login.password());
     }
 
+    /** Leaves a header out that a helper would add (e.g. X-Requested-With on multipart). */
+    public Call without(String name) {
+      headers.put(name, null);
+      return this;
+    }
+
     public Call header(String name, String value) {
       headers.put(name, value);
       return this;
@@ -115,7 +121,11 @@ public final class Http {
 
     public Response send() {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
-      headers.forEach(request::header);
+      headers.forEach((name, value) -> {
+        if (value != null) {
+          request.header(name, value);
+        }
+      });
       request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
       try {
         HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
