@@ -30,7 +30,14 @@
 
   /** Calls the API; resolves with the parsed JSON body, rejects with an Error carrying status and fieldErrors. */
   function api(method, url, body) {
-    var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+    // X-Requested-With: the server's CSRF guard wants it on every non-JSON POST (the PDF upload); a foreign page
+    // cannot send it without a CORS preflight, which this server never approves.
+    var init = {
+      method: method,
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    };
     if (typeof FormData !== 'undefined' && body instanceof FormData) {
       init.body = body; // the browser sets the multipart boundary
     } else if (body !== undefined) {

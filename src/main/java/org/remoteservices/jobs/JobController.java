@@ -12,6 +12,7 @@ import java.util.List;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +65,8 @@ public class JobController {
 
   public record JobRegistration(
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
-      @NotBlank @Size(max = 200) String jobName,
-      @NotBlank @Size(max = 500) String locationAddress,
+      @NotBlank @Size(max = 200) @PlainText String jobName,
+      @NotBlank @Size(max = 500) @PlainText(multiline = true) String locationAddress,
       @NotNull @Valid ContactDetails siteContact,
       @NotNull @Valid ContactDetails schedulingContact,
       @NotNull LocalDate systemObsolescenceDate) {
@@ -77,8 +78,8 @@ public class JobController {
   }
 
   public record ContactDetails(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Size(max = 200) @PlainText String name,
+      @NotBlank @Email @Size(max = 254) @PlainText String email,
       @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
 
     Job.Contact toContact() {

@@ -73,7 +73,14 @@ public class MailOutbox {
     try {
       sender.send(toMime(mail));
     } catch (MailException e) {
-      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: " + e.getClass().getSimpleName(), e);
+      // not chained: SMTP errors quote the recipients' addresses, and the cause would carry them into the log and
+      // into the incident's stack trace in Cockpit
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: " + e.getClass().getSimpleName()
+          + (root != e ? " (" + root.getClass().getSimpleName() + ")" : ""), null);
     }
     ownTransaction.executeWithoutResult(status -> jdbc
         .sql("update mail_record set status = 'SENT', sent_at = ? where id = ?")

@@ -7,11 +7,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.variable.value.PrimitiveValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.remoteservices.shared.web.PlainText;
 
 /**
  * The fields a user task's form submitted, read and checked on the server (Camunda Forms validate only in
@@ -21,19 +27,65 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * <p>Use in a task's "complete" listener: read every field, call {@link #validate()}, store, {@link #clear()}.
  * A failed validation throws {@link FormFieldValidationException}: the task stays open, nothing is stored,
  * and the engine's REST API answers 400 with the message.
+ *
+ * <p>Hostile submissions are refused as well: a field that this form does not have ({@code input_*} not read
+ * here, or with {@link #of(DelegateTask, Collection)} any variable that is neither read here nor one of the
+ * process's own), serialized Java/XML objects, files and bytes where text is expected (read without
+ * deserializing them), and text with control, invisible or direction-changing characters ({@link PlainText}).
  */
 public final class FormInput {
   public static final String PREFIX = "input_";
 
   private final DelegateTask task;
+  private final Collection<String> processVariables;
   private final Map<String, String> problems = new LinkedHashMap<>();
+  private final Set<String> read = new HashSet<>();
 
-  private FormInput(DelegateTask task) {
+  private FormInput(DelegateTask task, Collection<String> processVariables) {
     this.task = task;
+    this.processVariables = processVariables;
   }
 
+  /** The form's fields; any other {@code input_*} field submitted is refused. */
   public static FormInput of(DelegateTask task) {
-    return new FormInput(task);
+    return new FormInput(task, null);
+  }
+
+  /** Strict: any variable that is neither read by this form nor one of the process's own variables is refused. */
+  public static FormInput of(DelegateTask task, Collection<String> processVariables) {
+    return new FormInput(task, List.copyOf(processVariables));
+  }
+
+  /**
+   * The submitted value without deserializing objects: primitives and JSON (Camunda Forms' checklists) are
+   * returned; serialized objects, files and bytes are a problem (and null).
+   */
+  private Object raw(String field) {
+    read.add(field);
+    try {
+      TypedValue typed = task.getVariableTyped(field, false);
+      if (typed == null) {
+        return null;
+      }
+      if (typed instanceof SerializableValue) {
+        if (typed.getType() != null && "json".equals(typed.getType().getName())) {
+          return task.getVariable(field); // a JSON tree (Spin), no Java types involved
+        }
+      } else if (typed instanceof PrimitiveValue<?> primitive && !(primitive.getValue() instanceof byte[])) {
+        return primitive.getValue();
+      } else if (typed.getValue() == null) {
+        return null;
+      }
+      problem(field, "has the wrong type");
+      return null;
+    } catch (RuntimeException e) {
+      problem(field, "is not a valid value");
+      return null;
+    }
+  }
+
+  private void problem(String field, String message) {
+    problems.putIfAbsent(field, message);
   }
 
   public static boolean isFormInput(String variableName) {
@@ -42,19 +94,19 @@ public final class FormInput {
 
   public String requiredText(String field, int maxLength) {
     String value = optionalText(field, maxLength);
-    if (value == null && !problems.containsKey(field)) {
-      problems.put(field, "is required");
+    if (value == null) {
+      problem(field, "is required");
     }
     return value;
   }
 
   public String optionalText(String field, int maxLength) {
-    Object raw = task.getVariable(field);
+    Object raw = raw(field);
     if (raw == null) {
       return null;
     }
     if (!(raw instanceof String s)) {
-      problems.put(field, "must be text");
+      problem(field, "must be text");
       return null;
     }
     String value = s.strip();
@@ -62,7 +114,11 @@ public final class FormInput {
       return null;
     }
     if (value.length() > maxLength) {
-      problems.put(field, "must be at most " + maxLength + " characters");
+      problem(field, "must be at most " + maxLength + " characters");
+      return null;
+    }
+    if (!PlainText.Validator.isPlain(value, true)) {
+      problem(field, "must be plain text (no control, invisible or direction-changing characters)");
       return null;
     }
     return value;
@@ -70,7 +126,7 @@ public final class FormInput {
 
   /** A decision variable (not removed): true/false, also accepted as the strings "true"/"false". */
   public Boolean requiredBoolean(String variable) {
-    Object raw = task.getVariable(variable);
+    Object raw = raw(variable);
     if (raw instanceof Boolean b) {
       return b;
     }
@@ -79,12 +135,12 @@ public final class FormInput {
       task.setVariable(variable, value); // the gateways compare booleans
       return value;
     }
-    problems.put(variable, raw == null ? "is required" : "must be true or false");
+    problem(variable, raw == null ? "is required" : "must be true or false");
     return null;
   }
 
   public Integer requiredInt(String field, int min, int max) {
-    Object raw = task.getVariable(field);
+    Object raw = raw(field);
     Integer value = null;
     if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       value = n.intValue();
@@ -92,11 +148,11 @@ public final class FormInput {
       value = Integer.valueOf(s.strip());
     }
     if (value == null) {
-      problems.put(field, raw == null ? "is required" : "must be a whole number");
+      problem(field, raw == null ? "is required" : "must be a whole number");
       return null;
     }
     if (value < min || value > max) {
-      problems.put(field, "must be between " + min + " and " + max);
+      problem(field, "must be between " + min + " and " + max);
       return null;
     }
     return value;
@@ -105,14 +161,14 @@ public final class FormInput {
   /** A date-time as the Camunda Forms datetime field sends it (ISO, with or without offset; no offset = UTC). */
   public Instant requiredInstant(String field) {
     Instant value = optionalInstant(field);
-    if (value == null && !problems.containsKey(field)) {
-      problems.put(field, "is required");
+    if (value == null) {
+      problem(field, "is required");
     }
     return value;
   }
 
   public Instant optionalInstant(String field) {
-    Object raw = task.getVariable(field);
+    Object raw = raw(field);
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       return null;
     }
@@ -120,13 +176,17 @@ public final class FormInput {
       return d.toInstant();
     }
     String s = raw.toString().strip();
+    if (s.length() > 64) {
+      problem(field, "must be a date and time like 2026-12-01T14:30");
+      return null;
+    }
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException notOffset) {
       try {
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        problems.put(field, "must be a date and time like 2026-12-01T14:30");
+        problem(field, "must be a date and time like 2026-12-01T14:30");
         return null;
       }
     }
@@ -134,7 +194,7 @@ public final class FormInput {
 
   /** A multi-select (checklist) field: a list of allowed values. */
   public List<String> optionalChoices(String field, Collection<String> allowed) {
-    Object raw = task.getVariable(field);
+    Object raw = raw(field);
     List<String> values = new ArrayList<>();
     if (raw == null) {
       return values;
@@ -147,13 +207,13 @@ public final class FormInput {
     } else if (raw instanceof String s) {
       items = s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
     } else {
-      problems.put(field, "must be a list of choices");
+      problem(field, "must be a list of choices");
       return values;
     }
     for (Object item : items) {
       String value = String.valueOf(item).strip();
       if (!allowed.contains(value)) {
-        problems.put(field, "contains an unknown choice; allowed: " + String.join(", ", allowed));
+        problem(field, "contains an unknown choice; allowed: " + String.join(", ", allowed));
         return List.of();
       }
       if (!values.contains(value)) {
@@ -169,6 +229,12 @@ public final class FormInput {
   }
 
   public void validate() {
+    for (String name : task.getVariableNames()) {
+      boolean known = read.contains(name) || (!isFormInput(name) && (processVariables == null || processVariables.contains(name)));
+      if (!known) {
+        problem(name.length() > 80 ? name.substring(0, 80) + "..." : name, "is not a field of this form");
+      }
+    }
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder("The form has problems: ");
       problems.forEach((field, problem) -> message.append(field).append(' ').append(problem).append("; "));

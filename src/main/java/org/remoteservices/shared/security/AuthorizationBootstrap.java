@@ -1,13 +1,21 @@
 package org.remoteservices.shared.security;
 
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.*;
+
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +24,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the application's groups and what each may do, in every profile (idempotent: run at each start).
- * Least privilege: operators run Cockpit over all processes; technicians see remote-support tasks in
- * Tasklist; privacy officers see privacy tasks; admins (camunda-admin) get everything from Camunda itself.
- * Task visibility comes from candidate groups (Camunda grants a candidate group READ and UPDATE on its task).
+ * Creates the application's groups and what each may do, in every profile. The grants are declared here
+ * and converge at each start: an existing grant of a group on a resource is set to exactly the permissions
+ * below (so tightening this class tightens existing installations too).
+ *
+ * <p>Least privilege (docs/security.md):
+ * <ul>
+ *   <li>operators: Cockpit over every process (read instances and history, retry incidents, suspend,
+ *       cancel, migrate), Tasklist read-only. They cannot start processes, deploy, or complete anyone's tasks.</li>
+ *   <li>technicians: Tasklist; the remote-support definition (names, diagram). Tasks come from candidate
+ *       groups only (Camunda grants a candidate group READ and UPDATE on that task), so they see and complete
+ *       remote-support tasks and nothing else: no process instances, no history, no other group's tasks.</li>
+ *   <li>privacy officers: Tasklist; the privacy-request definition; their tasks via candidate groups.</li>
+ *   <li>admins: the group camunda-admin, which the engine treats as administrators (all permissions).</li>
+ * </ul>
  */
 @Component
 public class AuthorizationBootstrap {
@@ -38,55 +56,75 @@ public class AuthorizationBootstrap {
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   public void bootstrap() {
-    group(Groups.OPERATORS, "Operators");
-    group(Groups.TECHNICIANS, "Technicians");
-    group(Groups.PRIVACY_OFFICERS, "Privacy officers");
+    group(Groups.ADMINS, "Camunda administrators", "SYSTEM");
+    group(Groups.OPERATORS, "Operators", "WORKFLOW");
+    group(Groups.TECHNICIANS, "Technicians", "WORKFLOW");
+    group(Groups.PRIVACY_OFFICERS, "Privacy officers", "WORKFLOW");
 
+    for (Resources resource : Resources.values()) { // as the starter does when camunda.bpm.admin-user is set
+      grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+    }
     grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK,
+        UPDATE_INSTANCE, RETRY_JOB, SUSPEND_INSTANCE, DELETE_INSTANCE, MIGRATE_INSTANCE,
+        READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE);
+    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
+        ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND, ProcessInstancePermissions.DELETE);
     grant(Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.TASK, "*", Permissions.READ);
-    grant(Groups.OPERATORS, Resources.HISTORIC_TASK, "*", org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
-    grant(Groups.OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
-    grant(Groups.OPERATORS, Resources.BATCH, "*", Permissions.ALL);
+    grant(Groups.OPERATORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+    grant(Groups.OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    grant(Groups.OPERATORS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
+        BatchPermissions.CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+        BatchPermissions.CREATE_BATCH_UPDATE_PROCESS_INSTANCES_SUSPEND, BatchPermissions.CREATE_BATCH_MODIFY_PROCESS_INSTANCES,
+        BatchPermissions.UPDATE, BatchPermissions.DELETE);
     grant(Groups.OPERATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(Groups.OPERATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.FILTER, "*", Permissions.READ);
 
     grant(Groups.TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, REMOTE_SUPPORT, Permissions.READ);
+    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, REMOTE_SUPPORT, READ);
     grant(Groups.TECHNICIANS, Resources.FILTER, "*", Permissions.READ);
 
     grant(Groups.PRIVACY_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_REQUEST, Permissions.READ, Permissions.CREATE_INSTANCE);
-    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_REQUEST, READ, CREATE_INSTANCE);
+    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
-    LOG.info("groups and authorizations in place: {}, {}, {}", Groups.OPERATORS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS);
+    LOG.info("groups and authorizations in place: {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.TECHNICIANS,
+        Groups.PRIVACY_OFFICERS);
   }
 
-  private void group(String id, String name) {
+  private void group(String id, String name, String type) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(name);
-      group.setType("WORKFLOW");
+      group.setType(type);
       identity.saveGroup(group);
     }
   }
 
+  /** Makes the group's grant on the resource exactly these permissions (creating or correcting it). */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (exists) {
-      return;
-    }
-    Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .list().stream().findFirst().orElse(null);
+    int wanted = 0;
     for (Permission permission : permissions) {
-      authorization.addPermission(permission);
+      wanted |= permission.getValue();
     }
+    if (authorization != null) {
+      if (((AuthorizationEntity) authorization).getPermissions() == wanted) {
+        return;
+      }
+      LOG.info("setting the grant of group {} on {} {} to {}", groupId, resource.resourceName(), resourceId, Arrays.toString(permissions));
+    } else {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    ((AuthorizationEntity) authorization).setPermissions(wanted);
     authorizations.saveAuthorization(authorization);
   }
 }

@@ -53,8 +53,8 @@ public class ApiExceptionHandler {
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
-      return error(HttpStatus.BAD_REQUEST, "unknown field: " + u.getPropertyName(),
-          List.of(new ApiError.FieldProblem(u.getPropertyName(), "is not a field of this request")));
+      String name = shorten(u.getPropertyName());
+      return error(HttpStatus.BAD_REQUEST, "unknown field: " + name, List.of(new ApiError.FieldProblem(name, "is not a field of this request")));
     }
     if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
       String field = path((JsonMappingException) cause);
@@ -114,15 +114,40 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
-    // the exception type and message come from our code or libraries, never the request body
-    LOG.error("unexpected failure: {}", e.getClass().getName(), e);
-    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the operators have been notified in the log", List.of());
+    // exception messages may quote request data or database values (a customer's name in a constraint message):
+    // the log gets the exception types and where they were thrown, never their messages
+    String incident = java.util.UUID.randomUUID().toString();
+    LOG.error("unexpected failure, incident {}: {}", incident, withoutMessages(e));
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (incident " + incident + "); the operators can find it in the log",
+        List.of());
+  }
+
+  /** "TypeA at frame <- caused by TypeB at frame ...": the chain of exception types and their top frames, no messages. */
+  static String withoutMessages(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
+      if (depth > 0) {
+        out.append("\n  caused by ");
+      }
+      out.append(t.getClass().getName());
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 8); i++) {
+        out.append("\n    at ").append(frames[i]);
+      }
+    }
+    return out.toString();
   }
 
   private static String path(JsonMappingException e) {
-    return e.getPath().stream()
+    return shorten(e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
+        .collect(Collectors.joining(".")));
+  }
+
+  /** Names the caller chose (unknown fields) are echoed, but not at any length. */
+  private static String shorten(String name) {
+    return name == null ? "" : name.length() > 80 ? name.substring(0, 80) + "..." : name;
   }
 
   static ResponseEntity<ApiError> error(HttpStatusCode status, String message, List<ApiError.FieldProblem> fields) {

@@ -20,7 +20,7 @@ public class DocumentWorkOrderListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput form = FormInput.of(task);
+    FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
     String summary = form.requiredText(Fields.WORK_SUMMARY, 2000);
     String actions = form.requiredText(Fields.ACTIONS_TAKEN, 4000);
     String recommendations = form.optionalText(Fields.RECOMMENDATIONS, 2000);

@@ -21,7 +21,7 @@ public class RecordRssvDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput form = FormInput.of(task);
+    FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
     Boolean accepted = form.requiredBoolean(Vars.RSSV_ACCEPTED);
     String reason = form.optionalText(Fields.REJECTION_REASON, 1000);
     if (Boolean.FALSE.equals(accepted) && reason == null) {

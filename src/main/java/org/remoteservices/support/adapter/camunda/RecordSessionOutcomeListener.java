@@ -30,7 +30,7 @@ public class RecordSessionOutcomeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String requestId = task.getExecution().getProcessBusinessKey();
-    FormInput form = FormInput.of(task);
+    FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
     Instant startedAt = form.requiredInstant(Fields.STARTED_AT);
     Instant endedAt = form.requiredInstant(Fields.ENDED_AT);
     Boolean resolved = form.requiredBoolean(Vars.SESSION_RESOLVED);

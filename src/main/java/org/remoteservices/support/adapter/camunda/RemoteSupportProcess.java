@@ -15,6 +15,10 @@ public final class RemoteSupportProcess {
     public static final String FOLLOW_UP_SESSION = "followUpSession";
     public static final String SURVEY_SENT = "surveySent";
 
+    /** Every variable the process itself keeps; a task form that submits anything else is refused. */
+    public static final java.util.Set<String> ALL =
+        java.util.Set.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT);
+
     private Vars() {}
   }
 

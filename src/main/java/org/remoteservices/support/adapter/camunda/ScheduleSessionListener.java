@@ -21,7 +21,7 @@ public class ScheduleSessionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput form = FormInput.of(task);
+    FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
     Instant start = form.requiredInstant(Fields.SESSION_START);
     Integer minutes = form.requiredInt(Fields.SESSION_MINUTES, 15, 480);
     form.validate();

@@ -13,6 +13,7 @@ import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.web.PlainText;
 import org.remoteservices.support.adapter.db.RssvRepository;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.application.SessionService;
@@ -58,7 +59,7 @@ public class SupportRequestController {
   public record NewSupportRequest(
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
       @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
-      @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
+      @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {}
 
   public record Created(String id, String caseNumber, String status) {}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.remoteservices.shared.security.PublicEndpoint;
+import org.remoteservices.shared.web.PlainText;
 import org.remoteservices.support.application.SurveyService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,7 @@ public class SurveyController {
     return surveys.view(token);
   }
 
-  public record Answer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {}
+  public record Answer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) @PlainText(multiline = true) String comment) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> answer(@PathVariable String token, @Valid @RequestBody Answer body) {

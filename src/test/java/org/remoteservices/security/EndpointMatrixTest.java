@@ -1,0 +1,170 @@
+package org.remoteservices.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.remoteservices.testsupport.TestUsers.Role.*;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.remoteservices.shared.security.PublicEndpoint;
+import org.remoteservices.shared.security.StaffOnly;
+import org.remoteservices.testsupport.Http;
+import org.remoteservices.testsupport.IntegrationTest;
+import org.remoteservices.testsupport.TestUsers;
+import org.remoteservices.testsupport.TestUsers.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every role against every endpoint: the allowed ones work (2xx, or 404/409 for a missing id or state), every
+ * other authenticated role gets 403, and anonymous callers and wrong passwords get 401. Each answer is JSON.
+ *
+ * <p>{@link #ENDPOINTS} is the one table to extend: a new endpoint is one row. {@link #everyHandlerIsInTheTable()}
+ * fails when a controller handler of the project has no row, so the table cannot fall behind the code.
+ */
+class EndpointMatrixTest extends IntegrationTest {
+  static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+  static final Set<Role> OPS = EnumSet.of(OPERATOR, ADMIN);
+  static final Set<Role> OPS_AND_TECHS = EnumSet.of(OPERATOR, ADMIN, TECHNICIAN);
+  static final Set<Role> STAFF = EnumSet.of(OPERATOR, ADMIN, TECHNICIAN, PRIVACY_OFFICER);
+  static final String MISSING = "00000000-0000-0000-0000-000000000000";
+  static final String FORGED_TOKEN = "A".repeat(43);
+  static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** One row per endpoint: method, the handler's mapping (for the coverage check), a concrete call, who may, what "works" means. */
+  record Endpoint(String method, String mapping, String path, Supplier<Body> body, Set<Role> allowed, Set<Integer> works) {
+    Endpoint(String method, String mapping, String path, Set<Role> allowed, Integer... works) {
+      this(method, mapping, path, () -> null, allowed, Set.of(works));
+    }
+  }
+
+  record Body(String json, byte[] file) {
+    static Body json(String json) {
+      return new Body(json, null);
+    }
+
+    static Body file(byte[] content) {
+      return new Body(null, content);
+    }
+  }
+
+  static String newJob() {
+    String number = "JM-" + UUID.randomUUID().toString().substring(0, 8);
+    return """
+        {"jobNumber":"%s","jobName":"Matrix Site","locationAddress":"1 Matrix Road",
+         "siteContact":{"name":"Site Person","email":"site@example.com","phone":"+1 555 0101"},
+         "schedulingContact":{"name":"Plan Person","email":"plan@example.com"},
+         "systemObsolescenceDate":"2031-01-01"}""".formatted(number);
+  }
+
+  static final List<Endpoint> ENDPOINTS = List.of(
+      // the project's staff API
+      new Endpoint("GET", "/api/jobs", "/api/jobs", OPS_AND_TECHS, 200),
+      new Endpoint("GET", "/api/jobs/{jobNumber}", "/api/jobs/J-NOPE", OPS_AND_TECHS, 404),
+      new Endpoint("POST", "/api/jobs", "/api/jobs", () -> Body.json(newJob()), OPS, Set.of(201)),
+      new Endpoint("GET", "/api/support-requests", "/api/support-requests", OPS_AND_TECHS, 200),
+      new Endpoint("GET", "/api/support-requests/{id}", "/api/support-requests/" + MISSING, OPS_AND_TECHS, 404),
+      new Endpoint("GET", "/api/support-requests/{id}/rssv/returned", "/api/support-requests/" + MISSING + "/rssv/returned", OPS_AND_TECHS, 404),
+      new Endpoint("POST", "/api/support-requests/{id}/session/recording", "/api/support-requests/" + MISSING + "/session/recording",
+          () -> Body.file("video".getBytes(StandardCharsets.UTF_8)), EnumSet.of(TECHNICIAN, ADMIN), Set.of(409)),
+      new Endpoint("GET", "/api/mail-catcher/messages", "/api/mail-catcher/messages", OPS, 200, 404),
+      new Endpoint("GET", "/api/mail-catcher/messages/{id}/attachments/{index}", "/api/mail-catcher/messages/0/attachments/0", OPS, 404),
+      // the public API and pages: everyone (a forged token is simply unknown)
+      new Endpoint("POST", "/api/support-requests", "/api/support-requests",
+          () -> Body.json("{\"name\":\"Ma Trix\",\"phone\":\"+1 555 0100\",\"email\":\"m@example.org\",\"jobNumber\":\"J-NOPE\"}"),
+          EVERYONE, Set.of(422)),
+      new Endpoint("GET", "/api/rssv/{token}", "/api/rssv/" + FORGED_TOKEN, EVERYONE, 404),
+      new Endpoint("GET", "/api/rssv/{token}/form.pdf", "/api/rssv/" + FORGED_TOKEN + "/form.pdf", EVERYONE, 404),
+      new Endpoint("POST", "/api/rssv/{token}", "/api/rssv/" + FORGED_TOKEN, () -> Body.file(PDF), EVERYONE, Set.of(404)),
+      new Endpoint("POST", "/api/rssv/{token}/signature", "/api/rssv/" + FORGED_TOKEN + "/signature",
+          () -> Body.json("{\"fullName\":\"Ma Trix\",\"consent\":true}"), EVERYONE, Set.of(404)),
+      new Endpoint("GET", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, EVERYONE, 404),
+      new Endpoint("POST", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, () -> Body.json("{\"rating\":5}"), EVERYONE, Set.of(404)),
+      new Endpoint("GET", "/portal/support", "/portal/support", EVERYONE, 200),
+      new Endpoint("GET", "/portal/rssv/{token}", "/portal/rssv/" + FORGED_TOKEN, EVERYONE, 200),
+      new Endpoint("GET", "/portal/survey/{token}", "/portal/survey/" + FORGED_TOKEN, EVERYONE, 200),
+      new Endpoint("GET", "/mail-catcher", "/mail-catcher", EVERYONE, 200),
+      // the engine REST API: any staff account may call it (Camunda's authorizations then filter what it sees)
+      new Endpoint("GET", null, "/engine-rest/process-definition", STAFF, 200),
+      new Endpoint("GET", null, "/engine-rest/process-instance", STAFF, 200),
+      new Endpoint("GET", null, "/engine-rest/task", STAFF, 200),
+      new Endpoint("GET", null, "/engine-rest/history/process-instance", STAFF, 200),
+      new Endpoint("GET", null, "/engine-rest/incident", STAFF, 200),
+      new Endpoint("GET", null, "/engine-rest/process-instance/" + MISSING, STAFF, 404),
+      new Endpoint("POST", null, "/engine-rest/user/create",
+          () -> Body.json("{\"profile\":{\"id\":\"matrix" + UUID.randomUUID().toString().substring(0, 8).replace("-", "")
+              + "\"},\"credentials\":{\"password\":\"Matrix-2026-pass\"}}"),
+          EnumSet.of(ADMIN), Set.of(204)));
+
+  @LocalServerPort int port;
+  @Autowired TestUsers users;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyRoleGetsWhatItMayAndNothingElse() {
+    Http http = new Http(port);
+    List<String> problems = new ArrayList<>();
+    for (Endpoint endpoint : ENDPOINTS) {
+      for (Role role : Role.values()) {
+        Http.Call call = http.call(endpoint.method(), endpoint.path()).as(users.login(role));
+        Body body = endpoint.body().get();
+        if (body != null && body.json() != null) {
+          call.json(body.json());
+        } else if (body != null) {
+          call.multipart("file", "file.pdf", "application/pdf", body.file());
+        }
+        Http.Response response = call.send();
+        Set<Integer> expected;
+        if (endpoint.allowed().contains(role)) {
+          expected = endpoint.works();
+        } else if (role == ANONYMOUS || role == WRONG_PASSWORD) {
+          expected = Set.of(401);
+        } else {
+          expected = Set.of(403);
+        }
+        if (!expected.contains(response.status())) {
+          problems.add(role + " " + response + " (expected " + expected + ")");
+        }
+        boolean page = endpoint.path().startsWith("/portal/") || endpoint.path().equals("/mail-catcher");
+        // Camunda's own answers without a body: 204 on success, 401 from its authentication filter
+        boolean engineSuccess = endpoint.path().startsWith("/engine-rest/") && (response.status() == 204 || response.status() == 401);
+        if (!page && !engineSuccess && !response.isJson()) {
+          problems.add(role + " " + response + ": not a JSON answer");
+        }
+        if (response.status() == 401 && endpoint.path().startsWith("/api/") && response.header("WWW-Authenticate") == null) {
+          problems.add(role + " " + response + ": 401 without WWW-Authenticate");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyHandlerIsInTheTable() {
+    Set<String> inTable = new TreeSet<>();
+    ENDPOINTS.stream().filter(e -> e.mapping() != null).forEach(e -> inTable.add(e.method() + " " + e.mapping()));
+    Set<String> handlers = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod method) -> {
+      if (!method.getBeanType().getPackageName().startsWith("org.remoteservices")) {
+        return;
+      }
+      assertThat(method.hasMethodAnnotation(PublicEndpoint.class) || method.hasMethodAnnotation(StaffOnly.class)
+          || method.getBeanType().isAnnotationPresent(PublicEndpoint.class) || method.getBeanType().isAnnotationPresent(StaffOnly.class))
+          .as(method.toString()).isTrue();
+      for (String pattern : info.getPatternValues()) {
+        info.getMethodsCondition().getMethods().forEach(m -> handlers.add(m.name() + " " + pattern));
+      }
+    });
+    assertThat(inTable).as("rows of ENDPOINTS").isEqualTo(handlers);
+  }
+}
