@@ -54,6 +54,8 @@ class FaultsTest extends IntegrationTest {
   @Autowired FileStore files;
   @Autowired RssvService rssvService;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+  @Autowired org.remoteservices.support.application.SurveyService surveyService;
   @LocalServerPort int port;
 
   @AfterEach
@@ -156,6 +158,36 @@ class FaultsTest extends IntegrationTest {
     finishFromSession(id);
     assertThat(instance).isEnded().hasPassedInOrder(GENERATE_RSSV, MAIL_RSSV, CHECK_RSSV, RUN_SESSION, MAIL_WORK_ORDER, COMPLETED);
     assertThat(jdbc.sql("select count(*) from rssv_form where support_request_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void mailStepWhoseTransactionIsLostAfterTheSend_rerunSendsNothing_andTheMailedLinkStillWorks() {
+    org.remoteservices.jobs.Job job = lifecycle.newJob();
+    String requester = "ada.rerun@example.org";
+    String id = lifecycle.submit(job, "Ada Requester", requester);
+    ProcessInstance instance = lifecycle.instance(id);
+    runDueJobs();
+    signAndSchedule(id);
+    runDueJobs();
+    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
+    runDueJobs();
+    lifecycle.documentWorkOrder(id);
+    while (management.createJobQuery().processInstanceId(instance.getId()).activityId(MAIL_SURVEY).count() == 0) {
+      management.createJobQuery().processInstanceId(instance.getId()).executable().list().forEach(j -> management.executeJob(j.getId()));
+    }
+
+    // the survey step runs, the mail leaves, then its transaction is lost (a crash or a conflict at commit)
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+      surveyService.mailSurvey(id);
+      status.setRollbackOnly();
+    });
+    assertThat(received(requester)).filteredOn(s -> s.startsWith("How did we do?")).hasSize(1);
+
+    // the engine runs the step again: no second mail, and the link in the first one works
+    management.executeJob(jobAt(instance, MAIL_SURVEY).getId());
+    assertThat(received(requester)).filteredOn(s -> s.startsWith("How did we do?")).hasSize(1);
+    lifecycle.surveys.answer(lastMail("How did we do?").linkToken("/portal/survey/"), 5, "Fine");
+    assertThat(instance).isEnded().hasPassed(SURVEY_ANSWERED, COMPLETED);
   }
 
   // --- helpers
