@@ -31,6 +31,18 @@ public final class TestMailServer {
     return port;
   }
 
+  /** Takes the SMTP server down: connections to its port are refused until {@link #restart()}. */
+  public static synchronized void stop() {
+    instance().stop();
+  }
+
+  /** Brings the SMTP server back on the same port (the application's configuration stays valid). */
+  public static synchronized void restart() {
+    GreenMail mail = instance();
+    mail.stop();
+    mail.start();
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -43,7 +43,7 @@ public class FileStore {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return sha256(content);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write file " + key, e);
+      throw writeFailed(key, e);
     }
   }
 
@@ -60,10 +60,16 @@ public class FileStore {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write file " + key, e);
+      throw writeFailed(key, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Readable as a Cockpit incident message: which file, why (by exception type), what to check. */
+  private UncheckedIOException writeFailed(String key, IOException e) {
+    return new UncheckedIOException("cannot write file " + key + " to the file store (" + e.getClass().getSimpleName()
+        + "): check that the file store is mounted, writable and not full, then retry", e);
   }
 
   public byte[] read(String key) {

@@ -73,20 +73,33 @@ public class MailOutbox {
     try {
       sender.send(toMime(mail));
     } catch (MailException e) {
-      // not chained: SMTP errors quote the recipients' addresses, and the cause would carry them into the log and
-      // into the incident's stack trace in Cockpit
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: " + e.getClass().getSimpleName()
-          + (root != e ? " (" + root.getClass().getSimpleName() + ")" : ""), null);
+      // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
+      // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
+      // them into the log and into the incident's stack trace in Cockpit.
+      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
+          + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
+          + "server and retry the incident: the mail is then sent once.", null);
     }
     ownTransaction.executeWithoutResult(status -> jdbc
         .sql("update mail_record set status = 'SENT', sent_at = ? where id = ?")
         .params(Timestamp.from(time.now()), mail.id())
         .update());
     LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", idempotencyKey, mail.to().size(), mail.attachments().size());
+  }
+
+  /** The exception types behind a mail failure, outermost first, e.g. "MailSendException, MessagingException, ConnectException". */
+  static String causes(MailException e) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    java.util.List<Throwable> roots = new ArrayList<>(List.of(e));
+    if (e instanceof org.springframework.mail.MailSendException send) {
+      roots.addAll(List.of(send.getMessageExceptions()));
+    }
+    for (Throwable root : roots) {
+      for (Throwable t = root; t != null && names.size() < 6; t = t.getCause() == t ? null : t.getCause()) {
+        names.add(t.getClass().getSimpleName());
+      }
+    }
+    return String.join(", ", names);
   }
 
   public boolean wasSent(String idempotencyKey) {

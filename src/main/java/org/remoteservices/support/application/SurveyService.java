@@ -61,7 +61,11 @@ public class SurveyService {
       return false;
     }
     Survey survey = surveys.ofRequest(supportRequestId).orElseGet(() -> {
-      String id = UUID.randomUUID().toString();
+      // one survey per request, its id derived from the request's: the mail (and the link token in it) is
+      // committed by the outbox on its own, before this step's transaction. If the step's transaction is then
+      // lost (crash, conflict), the rerun creates the survey row again under the same id, and the link already
+      // mailed still finds it. A random id here left that link pointing at nothing (found by CrashRecoveryTest).
+      String id = UUID.nameUUIDFromBytes(("survey:" + supportRequestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
       surveys.insert(id, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
       return surveys.find(id).orElseThrow();
     });
