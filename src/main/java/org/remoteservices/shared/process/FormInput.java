@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -25,15 +26,20 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 public final class FormInput {
   public static final String PREFIX = "input_";
 
-  private final DelegateTask task;
+  private final VariableScope task;
   private final Map<String, String> problems = new LinkedHashMap<>();
 
-  private FormInput(DelegateTask task) {
+  private FormInput(VariableScope task) {
     this.task = task;
   }
 
   public static FormInput of(DelegateTask task) {
     return new FormInput(task);
+  }
+
+  /** A start form's fields (Tasklist's "start process" with a Camunda Form), read in an execution listener. */
+  public static FormInput of(VariableScope execution) {
+    return new FormInput(execution);
   }
 
   public static boolean isFormInput(String variableName) {

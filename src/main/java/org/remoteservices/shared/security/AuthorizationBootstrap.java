@@ -26,6 +26,7 @@ public class AuthorizationBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationBootstrap.class);
   public static final String REMOTE_SUPPORT = "remote-support";
   public static final String PRIVACY_REQUEST = "privacy-request";
+  public static final String PRIVACY_RIGHT = "privacy-right";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -60,6 +61,7 @@ public class AuthorizationBootstrap {
 
     grant(Groups.PRIVACY_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_REQUEST, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RIGHT, Permissions.READ);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
     LOG.info("groups and authorizations in place: {}, {}, {}", Groups.OPERATORS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS);
