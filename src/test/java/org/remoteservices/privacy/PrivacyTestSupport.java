@@ -63,12 +63,17 @@ abstract class PrivacyTestSupport extends IntegrationTest {
       String agentName, String agentEmail) {
     String id = privacyRequests.receive(new PrivacyRequestService.Intake("PORTAL", rights, name, email, phone, jobNumber, null, jurisdiction,
         null, false, agentName, agentEmail)).id();
+    started.put(id, runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(id).singleResult());
     runDueJobs();
     return id;
   }
 
+  private final Map<String, ProcessInstance> started = new HashMap<>();
+
+  /** The request's instance (as started, so camunda-bpm-assert can also look at it once it has ended). */
   protected ProcessInstance instance(String privacyRequestId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(privacyRequestId).singleResult();
+    return started.computeIfAbsent(privacyRequestId, id ->
+        runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(id).singleResult());
   }
 
   protected org.camunda.bpm.engine.history.HistoricProcessInstance finished(String privacyRequestId) {

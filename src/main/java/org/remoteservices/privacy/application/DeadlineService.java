@@ -36,6 +36,16 @@ public class DeadlineService {
     return deadlines;
   }
 
+  public record Provisional(Instant dueAt, Instant reminderAt) {}
+
+  /** The deadlines a request received now would get (before it is stored). */
+  public Provisional provisional(org.remoteservices.privacy.domain.Jurisdiction jurisdiction, List<org.remoteservices.privacy.domain.PrivacyRight> rights) {
+    Instant now = time.now();
+    Instant due = deadlines.endOf(deadlines.answerDue(jurisdiction.regime(), deadlines.dayOf(now), rights));
+    Instant reminder = due.minus(policy.reminderBefore());
+    return new Provisional(due, reminder.isBefore(now) ? now : reminder);
+  }
+
   public Instant dueAt(String id) {
     return requests.get(id).dueAt();
   }
