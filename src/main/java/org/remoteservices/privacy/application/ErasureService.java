@@ -150,13 +150,17 @@ public class ErasureService {
 
     List<String> recordingIds = keep.contains(RetentionCategory.RECORDINGS) ? List.of()
         : subjectRecords.ids("select id from recording where support_request_id in (:ids)", s);
-    process.processInstancesAbout(s, recordingIds).forEach(p -> records.planItem(id, ENGINE, p));
+    List<String> instances = process.processInstancesAbout(s, recordingIds);
+    instances.forEach(p -> records.planItem(id, ENGINE, p));
+    // the subject's running cases stop now: nothing about them may run on while (or after) they are erased
+    int cancelled = process.cancelProcessInstances(instances, "erased by privacy request " + request.reference());
     records.planItem(id, FLAGS, keys.of(request.email()));
     if (match.emailOnRecord() != null) {
       records.planItem(id, FLAGS, keys.of(match.emailOnRecord()));
     }
     subjectRecords.jobsOnlyRequestedBy(s).forEach(j -> records.planItem(id, JOB_LOCATION, j));
-    LOG.info("privacy request {}: erasure planned for {} support request(s), {} file(s), {} mail(s)", id, s.size(), fileKeys.size(), mailIds.size());
+    LOG.info("privacy request {}: erasure planned for {} support request(s), {} file(s), {} mail(s), {} process instance(s) ({} cancelled)",
+        id, s.size(), fileKeys.size(), mailIds.size(), instances.size(), cancelled);
   }
 
   // ---------------------------------------------------------------- one step per store
@@ -235,7 +239,9 @@ public class ErasureService {
   public void eraseProcessData(String id) {
     PrivacyRequest request = requests.get(id);
     verification.requireVerified(request);
-    process.eraseProcessInstances(records.plannedItems(id, ENGINE), "erased by privacy request " + request.reference());
+    List<String> instances = records.plannedItems(id, ENGINE);
+    process.cancelProcessInstances(instances, "erased by privacy request " + request.reference()); // in case one started since
+    process.eraseProcessHistory(instances);
     records.markErased(id, ENGINE);
   }
 

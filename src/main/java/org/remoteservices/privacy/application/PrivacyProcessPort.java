@@ -17,6 +17,9 @@ public interface PrivacyProcessPort {
   /** Ids of every process instance, running or finished, about these support requests and recordings. */
   List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds);
 
-  /** Deletes the instances' runtime state and their whole history (variables, tasks, comments, operation log). */
-  void eraseProcessInstances(Collection<String> processInstanceIds, String reason);
+  /** Stops the running ones of these instances at once, without listeners (an erased case sends nothing more). */
+  int cancelProcessInstances(Collection<String> processInstanceIds, String reason);
+
+  /** Deletes the (ended) instances' whole history: variables, tasks, activities, comments, attachments, operation log. */
+  void eraseProcessHistory(Collection<String> processInstanceIds);
 }

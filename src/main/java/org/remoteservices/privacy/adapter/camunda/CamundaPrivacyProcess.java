@@ -24,10 +24,12 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final org.camunda.bpm.engine.TaskService tasks;
 
-  public CamundaPrivacyProcess(RuntimeService runtime, HistoryService history) {
+  public CamundaPrivacyProcess(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks) {
     this.runtime = runtime;
     this.history = history;
+    this.tasks = tasks;
   }
 
   @Override
@@ -70,15 +72,25 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   }
 
   @Override
-  public void eraseProcessInstances(Collection<String> processInstanceIds, String reason) {
+  public int cancelProcessInstances(Collection<String> processInstanceIds, String reason) {
     if (processInstanceIds.isEmpty()) {
-      return;
+      return 0;
     }
     List<String> running = runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(processInstanceIds)).list().stream()
         .map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
-      // no listeners: an erased case sends no "closed" mail and starts nothing
       runtime.deleteProcessInstancesIfExists(running, reason, true, true, false);
+    }
+    return running.size();
+  }
+
+  @Override
+  public void eraseProcessHistory(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return;
+    }
+    for (String id : processInstanceIds) {
+      tasks.getProcessInstanceAttachments(id).forEach(a -> tasks.deleteAttachment(a.getId()));
     }
     history.deleteHistoricProcessInstancesIfExists(List.copyOf(processInstanceIds));
     int entries = 0;
@@ -88,7 +100,7 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
         entries++;
       }
     }
-    LOG.info("erased {} process instance(s) ({} still running), {} leftover operation log entries", processInstanceIds.size(), running.size(), entries);
+    LOG.info("erased the history of {} process instance(s); {} operation log entries were left and are erased too", processInstanceIds.size(), entries);
   }
 
   /** Correlates only when an instance waits for the message, so a late call cannot fail oddly. */

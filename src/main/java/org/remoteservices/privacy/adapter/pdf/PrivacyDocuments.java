@@ -17,6 +17,14 @@ public class PrivacyDocuments {
   public static final String DECLARATION_TITLE = "Declaration of identity for a privacy request";
   public static final String ACCESS_TITLE = "Your personal data held by Remote Services";
   public static final String CERTIFICATE_TITLE = "Erasure certificate";
+  private static final Map<String, String> STORES = Map.of(
+      "RECORDS", "Records: support requests, RSSV forms, sessions, recordings, support files, work orders, surveys",
+      "FILES", "Files: PDFs, signed copies, recordings, support files, attachments",
+      "MAILS", "Mails on record",
+      "ENGINE", "Process instances, runtime and history",
+      "FLAGS", "Consent flags",
+      "JOB_LOCATION", "Job locations only you asked about",
+      "PRIOR_REQUESTS", "Earlier privacy requests");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(TimeSource.ZONE);
 
   public byte[] declaration(PrivacyRequest request, String signerName, Instant signedAt) {
@@ -64,7 +72,7 @@ public class PrivacyDocuments {
             + "erased from its records, files, mail archive and process engine (runtime and history). What remains is a tombstone "
             + "without personal data: a salted hash, the dates above and the categories below.")
         .heading("Erased");
-    erased.forEach((store, count) -> pdf.fields(heading(store), count + " item(s)"));
+    erased.forEach((store, count) -> pdf.fields(STORES.getOrDefault(store, heading(store)), count + " item(s)"));
     pdf.heading("Retained by law");
     if (retained.isEmpty()) {
       pdf.paragraph("Nothing.");
