@@ -6,8 +6,6 @@ public final class PrivacyProcess {
   public static final String RIGHT_KEY = "privacy-right";
 
   public static final String MESSAGE_EVIDENCE_RECEIVED = "PrivacyRequest.EvidenceReceived";
-  /** Correlated to remote-support by business key (the support request id). */
-  public static final String MESSAGE_REMOTE_SUPPORT_RESTRICTED = "RemoteSupport.PrivacyRestricted";
 
   /** Variables: ids, flags and decisions only; form fields ({@code input_*}) never outlive their task. */
   public static final class Vars {
