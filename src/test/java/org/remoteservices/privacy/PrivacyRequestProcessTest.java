@@ -342,6 +342,36 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
   }
 
   @Test
+  void erasureKeepsWhatALegalHoldKeepsAndSaysWhy() {
+    Subject s = subject("Uma Holdfast");
+    throughWorkOrder(s);
+    lifecycle.surveys.answer(mailToken(s.email(), "/portal/survey/"), 4, null);
+    jdbc.sql("insert into privacy_legal_hold (id, job_number, category, legal_basis, created_at) values (?, ?, 'SUPPORT_FILES', ?, current_timestamp)")
+        .params(java.util.UUID.randomUUID().toString(), s.job().jobNumber(), "Security incident SI-7 under investigation").update();
+    String id = request(List.of(PrivacyRight.ERASURE), "Uma Holdfast", s.email(), s.phone(), s.job().jobNumber(), Jurisdiction.EU);
+    verification.signDeclaration(mail("We need more information").linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
+    runDueJobs();
+    assertThat(task(id, RightElements.REVIEW_RETENTION).getDescription()).contains("SUPPORT_FILES on job " + s.job().jobNumber(), "SI-7");
+
+    // a legal hold cannot be released by the review
+    assertThatThrownBy(() -> forms.submitTaskForm(task(id, RightElements.REVIEW_RETENTION).getId(),
+        Map.of("input_retain", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"WORK_ORDERS\"]").create())))
+        .hasMessageContaining("under legal hold, must be retained: SUPPORT_FILES");
+    complete(id, RightElements.REVIEW_RETENTION, Map.of("input_retain", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"SUPPORT_FILES\"]").create()));
+
+    assertThat(instance(id)).isEnded().hasPassed(MAIL_FINAL_RESPONSE, ERASE_REQUESTER_CONTACT);
+    assertThat(jdbc.sql("select count(*) from support_file where support_request_id = ?").param(s.supportRequestId()).query(Integer.class).single())
+        .isEqualTo(2);
+    assertThat(jdbc.sql("select requester_name || '|' || requester_email from support_request where id = ?").param(s.supportRequestId())
+        .query(String.class).single()).isEqualTo("erased|erased@invalid");
+    assertThat(jdbc.sql("select count(*) from work_order where support_request_id = ?").param(s.supportRequestId()).query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from survey where support_request_id = ?").param(s.supportRequestId()).query(Integer.class).single()).isZero();
+    Mail answer = mail("has been answered");
+    assertThat(answer.body()).contains("What we keep, and why", "Support files: Security incident SI-7 under investigation (legal hold, job " + s.job().jobNumber());
+    assertThat(answer.attachment("erasure-certificate.pdf").pdfText()).contains("Retained by law", "Support files");
+  }
+
+  @Test
   void rightsRefuseToRunWithoutVerification() {
     String id = request(List.of(PrivacyRight.ACCESS), "Nobody Known", "nobody3@example.org", null, null, Jurisdiction.EU);
     // an operator moving the token past verification in Cockpit would reach this: nothing is executed
