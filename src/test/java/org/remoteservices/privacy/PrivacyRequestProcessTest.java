@@ -188,6 +188,22 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
   }
 
   @Test
+  void anExtensionAlsoMovesTheDenialOfAnUnverifiedRequest() {
+    String id = request(List.of(PrivacyRight.ACCESS), "Nobody Known", "nobody4@example.org", null, null, Jurisdiction.EU);
+    ProcessInstance instance = instance(id);
+    Instant originalDue = jdbc.sql("select due_at from privacy_request where id = ?").param(id).query(java.sql.Timestamp.class).single().toInstant();
+    ClockUtil.setCurrentTime(Date.from(originalDue.minus(Duration.ofDays(7)).plusSeconds(60)));
+    runDueJobs();
+    complete(id, DEADLINE_REMINDER, Map.of("extendDeadline", "true", "input_extensionReason", "We are waiting for your reply."));
+    Instant newDue = jdbc.sql("select due_at from privacy_request where id = ?").param(id).query(java.sql.Timestamp.class).single().toInstant();
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(VERIFICATION_DEADLINE).singleResult().getDuedate())
+        .isEqualTo(Date.from(newDue.minus(Duration.ofDays(1))));
+    ClockUtil.setCurrentTime(Date.from(originalDue.plusSeconds(60)));
+    runDueJobs();
+    assertThat(instance).isWaitingAt(REVIEW_VERIFICATION, EXTENDED_REMINDER_DUE, EXTENDED_DEADLINE_DUE).hasNotPassed(MAIL_DENIAL);
+  }
+
+  @Test
   void missedDeadlineRaisesAVisibleEscalation() {
     Subject s = subject("Fay Forgotten");
     String id = request(List.of(PrivacyRight.RECTIFICATION), "Fay Forgotten", s.email(), null, null, Jurisdiction.OTHER);

@@ -19,13 +19,16 @@ public class DeadlineService {
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineService.class);
 
   private final PrivacyRequestRepository requests;
+  private final PrivacyProcessPort process;
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
   private final TimeSource time;
   private final Deadlines deadlines;
 
-  public DeadlineService(PrivacyRequestRepository requests, PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+  public DeadlineService(PrivacyRequestRepository requests, @org.springframework.context.annotation.Lazy PrivacyProcessPort process,
+      PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
     this.requests = requests;
+    this.process = process;
     this.mails = mails;
     this.policy = policy;
     this.time = time;
@@ -80,6 +83,7 @@ public class DeadlineService {
     LocalDate received = deadlines.dayOf(request.receivedAt());
     LocalDate newDue = deadlines.extendedDue(request.jurisdiction().regime(), received, deadlines.dayOf(request.originalDueAt().minusSeconds(1)));
     requests.extend(id, deadlines.endOf(newDue), reason);
+    process.verificationDeadlineMoved(id, verificationDeadline(id));
     LOG.info("privacy request {} deadline extended to {}", id, newDue);
   }
 

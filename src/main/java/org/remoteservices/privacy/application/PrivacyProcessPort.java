@@ -11,6 +11,9 @@ public interface PrivacyProcessPort {
   /** Tells a request waiting for identity evidence that some arrived; false if it is not waiting. */
   boolean evidenceReceived(String privacyRequestId);
 
+  /** The deadline moved (an extension): a waiting "still unverified" timer moves with it. */
+  void verificationDeadlineMoved(String privacyRequestId, java.time.Instant newVerificationDeadline);
+
   /** Tells each running remote-support instance of these requests that its requester restricted processing. */
   int tellRemoteSupportOfRestriction(Collection<String> supportRequestIds);
 

@@ -25,11 +25,14 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final org.camunda.bpm.engine.TaskService tasks;
+  private final org.camunda.bpm.engine.ManagementService management;
 
-  public CamundaPrivacyProcess(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks) {
+  public CamundaPrivacyProcess(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.ManagementService management) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
+    this.management = management;
   }
 
   @Override
@@ -44,6 +47,15 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   @Override
   public boolean evidenceReceived(String privacyRequestId) {
     return correlate(PrivacyProcess.KEY, PrivacyProcess.MESSAGE_EVIDENCE_RECEIVED, privacyRequestId);
+  }
+
+  @Override
+  public void verificationDeadlineMoved(String privacyRequestId, java.time.Instant newVerificationDeadline) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY)
+        .processInstanceBusinessKey(privacyRequestId).list()) {
+      management.createJobQuery().processInstanceId(instance.getId()).activityId(PrivacyProcess.Elements.VERIFICATION_DEADLINE).timers().list()
+          .forEach(job -> management.setJobDuedate(job.getId(), java.util.Date.from(newVerificationDeadline)));
+    }
   }
 
   @Override
