@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.value.PrimitiveValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -36,12 +37,12 @@ import org.remoteservices.shared.web.PlainText;
 public final class FormInput {
   public static final String PREFIX = "input_";
 
-  private final DelegateTask task;
+  private final VariableScope task;
   private final Collection<String> processVariables;
   private final Map<String, String> problems = new LinkedHashMap<>();
   private final Set<String> read = new HashSet<>();
 
-  private FormInput(DelegateTask task, Collection<String> processVariables) {
+  private FormInput(VariableScope task, Collection<String> processVariables) {
     this.task = task;
     this.processVariables = processVariables;
   }
@@ -86,6 +87,11 @@ public final class FormInput {
 
   private void problem(String field, String message) {
     problems.putIfAbsent(field, message);
+  }
+
+  /** A start form's fields (Tasklist's "start process" with a Camunda Form), read in an execution listener. */
+  public static FormInput of(VariableScope execution) {
+    return new FormInput(execution, null);
   }
 
   public static boolean isFormInput(String variableName) {

@@ -44,6 +44,7 @@ public class AuthorizationBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationBootstrap.class);
   public static final String REMOTE_SUPPORT = "remote-support";
   public static final String PRIVACY_REQUEST = "privacy-request";
+  public static final String PRIVACY_RIGHT = "privacy-right";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -90,6 +91,7 @@ public class AuthorizationBootstrap {
     grant(Groups.PRIVACY_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_REQUEST, READ, CREATE_INSTANCE);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RIGHT, READ);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
     LOG.info("groups and authorizations in place: {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.TECHNICIANS,
         Groups.PRIVACY_OFFICERS);

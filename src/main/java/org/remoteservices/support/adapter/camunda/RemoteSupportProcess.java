@@ -6,6 +6,8 @@ public final class RemoteSupportProcess {
 
   public static final String MESSAGE_RSSV_RETURNED = "RemoteSupport.RssvReturned";
   public static final String MESSAGE_SURVEY_ANSWERED = "RemoteSupport.SurveyAnswered";
+  /** Sent by a privacy request (restriction, objection); the case records it at once, the survey gate honours it. */
+  public static final String MESSAGE_PRIVACY_RESTRICTED = "RemoteSupport.PrivacyRestricted";
 
   /** Variables: ids and decisions only. Form fields ({@code input_*}) never outlive their task. */
   public static final class Vars {
@@ -71,6 +73,8 @@ public final class RemoteSupportProcess {
     public static final String COMPLETED = "endEvent_supportCompleted";
     public static final String COMPLETED_WITHOUT_SURVEY = "endEvent_completedWithoutSurvey";
     public static final String SURVEY_UNANSWERED = "endEvent_surveyUnanswered";
+    public static final String PRIVACY_RESTRICTED = "startEvent_privacyRestricted";
+    public static final String RECORD_PRIVACY_RESTRICTION = "serviceTask_recordPrivacyRestriction";
 
     private Elements() {}
   }

@@ -75,13 +75,6 @@ public class RssvDocument {
 
   /** True if the bytes are a PDF that parses (a renamed executable or a truncated upload is not). */
   public static boolean isReadablePdf(byte[] content) {
-    if (content.length < 8 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
-      return false;
-    }
-    try (PdfReader reader = new PdfReader(content)) {
-      return reader.getNumberOfPages() > 0;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+    return org.remoteservices.shared.pdf.PdfFiles.isReadablePdf(content);
   }
 }

@@ -1,0 +1,25 @@
+package org.remoteservices.privacy.adapter.camunda;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.remoteservices.privacy.application.ErasureService;
+import org.springframework.stereotype.Component;
+
+/** Erase the subject's consent flags. */
+@Component
+public class EraseConsentFlagsDelegate implements JavaDelegate {
+  private final ErasureService erasure;
+
+  public EraseConsentFlagsDelegate(ErasureService erasure) {
+    this.erasure = erasure;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    erasure.eraseFlags(id(execution));
+  }
+
+  private static String id(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
+  }
+}

@@ -1,0 +1,41 @@
+package org.remoteservices.privacy.adapter.camunda;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
+import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.shared.process.FormInput;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.camunda.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** "Review legal retention" completes: the categories kept back from the erasure and why; legal holds must be kept. */
+@Component
+public class RecordRetentionReviewListener implements TaskListener {
+  private final ErasureService erasure;
+  private final CurrentUser currentUser;
+
+  public RecordRetentionReviewListener(ErasureService erasure, CurrentUser currentUser) {
+    this.erasure = erasure;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput form = FormInput.of(task);
+    List<String> keep = form.optionalChoices(Fields.RETAIN, Arrays.stream(RetentionCategory.values()).map(Enum::name).toList());
+    String note = form.optionalText(Fields.RETENTION_NOTE, 500);
+    form.validate();
+    try {
+      erasure.reviewRetention(task.getExecution().getProcessBusinessKey(), keep.stream().map(RetentionCategory::valueOf).toList(), note,
+          currentUser.of(task));
+    } catch (ApiException e) {
+      throw new FormFieldValidationException(Fields.RETAIN, e.getMessage());
+    }
+    form.clear();
+  }
+}

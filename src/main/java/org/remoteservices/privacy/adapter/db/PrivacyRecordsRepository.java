@@ -1,0 +1,160 @@
+package org.remoteservices.privacy.adapter.db;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.shared.time.TimeSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The privacy feature's own records besides the requests: consent flags, legal holds, retention decisions,
+ * the erasure plan, recipient notices and tombstones. None of them holds personal data of the subject.
+ */
+@Repository
+public class PrivacyRecordsRepository {
+  private final JdbcClient jdbc;
+  private final TimeSource time;
+
+  public PrivacyRecordsRepository(JdbcClient jdbc, TimeSource time) {
+    this.jdbc = jdbc;
+    this.time = time;
+  }
+
+  // ---------------------------------------------------------------- flags
+
+  public void setFlag(String subjectKey, String flag, String privacyRequestId) {
+    if (flags(subjectKey).contains(flag)) {
+      return;
+    }
+    jdbc.sql("insert into privacy_subject_flag (subject_key, flag, privacy_request_id, set_at) values (?, ?, ?, ?)")
+        .params(subjectKey, flag, privacyRequestId, Timestamp.from(time.now())).update();
+  }
+
+  public List<String> flags(String subjectKey) {
+    return jdbc.sql("select flag from privacy_subject_flag where subject_key = ? order by flag").param(subjectKey).query(String.class).list();
+  }
+
+  public record Flag(String flag, Instant setAt) {}
+
+  public List<Flag> flagsWithDates(String subjectKey) {
+    return jdbc.sql("select flag, set_at from privacy_subject_flag where subject_key = ? order by flag").param(subjectKey)
+        .query((rs, n) -> new Flag(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+  }
+
+  public int deleteFlags(String subjectKey) {
+    return jdbc.sql("delete from privacy_subject_flag where subject_key = ?").param(subjectKey).update();
+  }
+
+  // ---------------------------------------------------------------- legal holds and retention
+
+  public record LegalHold(String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {}
+
+  public void insertLegalHold(String id, String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {
+    jdbc.sql("insert into privacy_legal_hold (id, job_number, category, legal_basis, hold_until, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(id, jobNumber, category.name(), legalBasis, holdUntil, Timestamp.from(time.now())).update();
+  }
+
+  public List<LegalHold> activeHolds(List<String> jobNumbers, LocalDate today) {
+    if (jobNumbers.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select job_number, category, legal_basis, hold_until from privacy_legal_hold where job_number in (:jobs) and (hold_until is null or hold_until >= :today)")
+        .param("jobs", jobNumbers).param("today", today)
+        .query((rs, n) -> new LegalHold(rs.getString(1), RetentionCategory.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, LocalDate.class)))
+        .list();
+  }
+
+  public void retain(String privacyRequestId, RetentionCategory category, String legalBasis, String decidedBy) {
+    jdbc.sql("insert into privacy_retention (privacy_request_id, category, legal_basis, decided_by, decided_at) values (?, ?, ?, ?, ?)")
+        .params(privacyRequestId, category.name(), legalBasis, decidedBy, Timestamp.from(time.now())).update();
+  }
+
+  public Map<RetentionCategory, String> retained(String privacyRequestId) {
+    Map<RetentionCategory, String> out = new LinkedHashMap<>();
+    jdbc.sql("select category, legal_basis from privacy_retention where privacy_request_id = ? order by category").param(privacyRequestId)
+        .query(rs -> {
+          out.put(RetentionCategory.valueOf(rs.getString(1)), rs.getString(2));
+        });
+    return out;
+  }
+
+  public void clearRetention(String privacyRequestId) {
+    jdbc.sql("delete from privacy_retention where privacy_request_id = ?").param(privacyRequestId).update();
+  }
+
+  // ---------------------------------------------------------------- erasure plan
+
+  public void planItem(String privacyRequestId, String store, String ref) {
+    boolean planned = jdbc.sql("select count(*) from privacy_erasure_item where privacy_request_id = ? and store = ? and item_ref = ?")
+        .params(privacyRequestId, store, ref).query(Integer.class).single() > 0;
+    if (!planned) {
+      jdbc.sql("insert into privacy_erasure_item (privacy_request_id, store, item_ref) values (?, ?, ?)").params(privacyRequestId, store, ref).update();
+    }
+  }
+
+  public List<String> plannedItems(String privacyRequestId, String store) {
+    return jdbc.sql("select item_ref from privacy_erasure_item where privacy_request_id = ? and store = ? order by item_ref")
+        .params(privacyRequestId, store).query(String.class).list();
+  }
+
+  public void markErased(String privacyRequestId, String store) {
+    jdbc.sql("update privacy_erasure_item set erased_at = ? where privacy_request_id = ? and store = ? and erased_at is null")
+        .params(Timestamp.from(time.now()), privacyRequestId, store).update();
+  }
+
+  public Map<String, Integer> erasedCounts(String privacyRequestId) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    jdbc.sql("select store, count(*) from privacy_erasure_item where privacy_request_id = ? and erased_at is not null group by store order by store")
+        .param(privacyRequestId).query(rs -> {
+          out.put(rs.getString(1), rs.getInt(2));
+        });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- recipients
+
+  public record Notice(String id, String action, String role, String email, Instant notifiedAt) {}
+
+  public void insertNotice(String id, String privacyRequestId, String action, String role, String email) {
+    jdbc.sql("insert into privacy_recipient_notice (id, privacy_request_id, action, recipient_role, recipient_email) values (?, ?, ?, ?, ?)")
+        .params(id, privacyRequestId, action, role, email).update();
+  }
+
+  public List<Notice> notices(String privacyRequestId) {
+    return jdbc.sql("select id, action, recipient_role, recipient_email, notified_at from privacy_recipient_notice where privacy_request_id = ? order by action, recipient_role, recipient_email")
+        .param(privacyRequestId)
+        .query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+        .list();
+  }
+
+  public void markNotified(String noticeId) {
+    jdbc.sql("update privacy_recipient_notice set notified_at = ? where id = ?").params(Timestamp.from(time.now()), noticeId).update();
+  }
+
+  // ---------------------------------------------------------------- tombstones
+
+  public record Tombstone(String id, String subjectHash, Instant receivedAt, Instant erasedAt, String erased, String retained, LocalDate backupsAgeOutOn) {}
+
+  public void insertTombstone(Tombstone t, String privacyRequestId) {
+    jdbc.sql("""
+            insert into erasure_tombstone (id, privacy_request_id, subject_hash, request_received_at, erased_at, erased_categories,
+              retained_categories, backups_age_out_on) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(t.id(), privacyRequestId, t.subjectHash(), Timestamp.from(t.receivedAt()), Timestamp.from(t.erasedAt()), t.erased(),
+            t.retained(), t.backupsAgeOutOn())
+        .update();
+  }
+
+  public java.util.Optional<Tombstone> tombstone(String privacyRequestId) {
+    return jdbc.sql("select id, subject_hash, request_received_at, erased_at, erased_categories, retained_categories, backups_age_out_on from erasure_tombstone where privacy_request_id = ?")
+        .param(privacyRequestId)
+        .query((rs, n) -> new Tombstone(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
+            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+        .optional();
+  }
+}

@@ -1,0 +1,171 @@
+package org.remoteservices.privacy.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
+import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
+import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
+import org.remoteservices.privacy.adapter.pdf.PrivacyDocuments;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.time.TimeSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Access (a PDF of everything we hold) and portability (the same as JSON and CSV in a zip), both mailed. */
+@Service
+public class AccessService {
+  public static final String REPORT_FILE = "access-report.pdf";
+  public static final String EXPORT_FILE = "personal-data-export.zip";
+
+  private final PrivacyRequestRepository requests;
+  private final PrivacyRecordsRepository records;
+  private final SubjectRecordsRepository subjectRecords;
+  private final SubjectService subjects;
+  private final SubjectKeys keys;
+  private final VerificationService verification;
+  private final PrivacyDocuments documents;
+  private final FileStore files;
+  private final PrivacyMails mails;
+  private final PrivacyPolicy policy;
+  private final TimeSource time;
+  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+  public AccessService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, SubjectRecordsRepository subjectRecords,
+      SubjectService subjects, SubjectKeys keys, VerificationService verification, PrivacyDocuments documents, FileStore files,
+      PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+    this.requests = requests;
+    this.records = records;
+    this.subjectRecords = subjectRecords;
+    this.subjects = subjects;
+    this.keys = keys;
+    this.verification = verification;
+    this.documents = documents;
+    this.files = files;
+    this.mails = mails;
+    this.policy = policy;
+    this.time = time;
+  }
+
+  /** Everything we hold about the subject, by category (also: consent flags, recipients, their privacy requests). */
+  public Map<String, List<Map<String, Object>>> subjectData(PrivacyRequest request) {
+    SubjectService.Match match = subjects.match(request);
+    Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>(subjectRecords.collect(match.supportRequestIds(), request.email()));
+    List<Map<String, Object>> flags = new ArrayList<>();
+    records.flagsWithDates(keys.of(request.email())).forEach(f -> flags.add(row("choice", f.flag(), "recorded_at", f.setAt())));
+    data.put("consent_flags", flags);
+    List<Map<String, Object>> recipients = new ArrayList<>();
+    subjectRecords.workOrderRecipients(match.supportRequestIds()).forEach(j -> {
+      recipients.add(row("recipient", "Site contact of job " + j.jobNumber(), "email", j.siteEmail(), "purpose", "work order"));
+      recipients.add(row("recipient", "Scheduling contact of job " + j.jobNumber(), "email", j.schedulingEmail(), "purpose", "work order, session invitation"));
+    });
+    if (match.known()) {
+      policy.recipients().forEach(r -> recipients.add(row("recipient", r.name(), "email", r.email(), "purpose", "processor / contractor")));
+    }
+    data.put("recipients", recipients);
+    List<Map<String, Object>> privacyRequests = new ArrayList<>();
+    for (String other : requests.idsByEmail(request.email())) {
+      PrivacyRequest r = requests.get(other);
+      privacyRequests.add(row("reference", r.reference(), "rights", String.join(", ", r.rights().stream().map(Enum::name).toList()),
+          "status", r.status(), "received_at", r.receivedAt()));
+    }
+    data.put("privacy_requests", privacyRequests);
+    return data;
+  }
+
+  @Transactional
+  public void compileAccessReport(String id) {
+    PrivacyRequest request = requests.get(id);
+    verification.requireVerified(request);
+    files.write(reportKey(id), documents.accessReport(request, subjectData(request), time.now()));
+  }
+
+  @Transactional
+  public void mailAccessReport(String id) {
+    PrivacyRequest request = requests.get(id);
+    mails.send(request, "access-report", PrivacyRequestService.recipients(request), "A copy of your personal data",
+        PrivacyMails.greeting(request) + "\n\nattached is a copy of all personal data we hold about you, with who we shared it with.",
+        List.of(MailAttachment.pdf(REPORT_FILE, reportKey(id))));
+    requests.recordRightOutcome(id, PrivacyRight.ACCESS, "DONE", "a copy of your personal data was mailed to you as a PDF");
+  }
+
+  @Transactional
+  public void compilePortableExport(String id) {
+    PrivacyRequest request = requests.get(id);
+    verification.requireVerified(request);
+    files.write(exportKey(id), zip(subjectData(request)));
+  }
+
+  @Transactional
+  public void mailPortableExport(String id) {
+    PrivacyRequest request = requests.get(id);
+    mails.send(request, "portable-export", PrivacyRequestService.recipients(request), "Your personal data in a machine-readable format",
+        PrivacyMails.greeting(request) + "\n\nattached is your personal data as JSON (data.json) and as CSV, one file per category, in a zip.",
+        List.of(new MailAttachment(EXPORT_FILE, "application/zip", exportKey(id))));
+    requests.recordRightOutcome(id, PrivacyRight.PORTABILITY, "DONE", "your data was mailed to you as JSON and CSV in a zip file");
+  }
+
+  public static String reportKey(String id) {
+    return "privacy/" + id + "/" + REPORT_FILE;
+  }
+
+  public static String exportKey(String id) {
+    return "privacy/" + id + "/" + EXPORT_FILE;
+  }
+
+  byte[] zip(Map<String, List<Map<String, Object>>> data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new ZipEntry("data.json"));
+      zip.write(json.writeValueAsBytes(data));
+      zip.closeEntry();
+      for (Map.Entry<String, List<Map<String, Object>>> category : data.entrySet()) {
+        zip.putNextEntry(new ZipEntry(category.getKey() + ".csv"));
+        zip.write(csv(category.getValue()).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static String csv(List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(String.join(",", rows.get(0).keySet().stream().map(AccessService::cell).toList())).append("\r\n");
+    for (Map<String, Object> row : rows) {
+      out.append(String.join(",", row.values().stream().map(v -> cell(v == null ? "" : String.valueOf(v))).toList())).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not run it. */
+  private static String cell(String value) {
+    String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,119 @@
+package org.remoteservices.privacy.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
+import org.remoteservices.privacy.domain.Deadlines;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The deadlines of a request: computed at receipt, read by the model's timers, extended once, watched. */
+@Service
+public class DeadlineService {
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlineService.class);
+
+  private final PrivacyRequestRepository requests;
+  private final PrivacyProcessPort process;
+  private final PrivacyMails mails;
+  private final PrivacyPolicy policy;
+  private final TimeSource time;
+  private final Deadlines deadlines;
+
+  public DeadlineService(PrivacyRequestRepository requests, @org.springframework.context.annotation.Lazy PrivacyProcessPort process,
+      PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+    this.requests = requests;
+    this.process = process;
+    this.mails = mails;
+    this.policy = policy;
+    this.time = time;
+    this.deadlines = new Deadlines(policy.defaultAnswerDays(), TimeSource.ZONE);
+  }
+
+  public Deadlines deadlines() {
+    return deadlines;
+  }
+
+  public record Provisional(Instant dueAt, Instant reminderAt) {}
+
+  /** The deadlines a request received now would get (before it is stored). */
+  public Provisional provisional(org.remoteservices.privacy.domain.Jurisdiction jurisdiction, List<org.remoteservices.privacy.domain.PrivacyRight> rights) {
+    Instant now = time.now();
+    Instant due = deadlines.endOf(deadlines.answerDue(jurisdiction.regime(), deadlines.dayOf(now), rights));
+    Instant reminder = due.minus(policy.reminderBefore());
+    return new Provisional(due, reminder.isBefore(now) ? now : reminder);
+  }
+
+  public Instant dueAt(String id) {
+    return requests.get(id).dueAt();
+  }
+
+  /** The reminder comes the configured time before the (possibly extended) deadline, never before receipt. */
+  public Instant reminderAt(String id) {
+    PrivacyRequest request = requests.get(id);
+    Instant at = request.dueAt().minus(policy.reminderBefore());
+    return at.isBefore(request.receivedAt()) ? request.receivedAt() : at;
+  }
+
+  /** An unverified request is denied a little before its deadline, so the denial itself is in time. */
+  public Instant verificationDeadline(String id) {
+    PrivacyRequest request = requests.get(id);
+    Instant at = request.dueAt().minus(policy.verificationGrace());
+    return at.isBefore(request.receivedAt()) ? request.receivedAt() : at;
+  }
+
+  /**
+   * Extends the deadline once, before the original one ends, with a reason; the requester is mailed by
+   * {@link #mailExtensionNotice}. Refused (a form error for the officer) when too late or already extended.
+   */
+  @Transactional
+  public void extend(String id, String reason) {
+    PrivacyRequest request = requests.get(id);
+    if (request.extended()) {
+      throw ApiException.conflict("the deadline has already been extended once");
+    }
+    if (!time.now().isBefore(request.originalDueAt())) {
+      throw ApiException.conflict("the original deadline has passed; it can no longer be extended");
+    }
+    LocalDate received = deadlines.dayOf(request.receivedAt());
+    LocalDate newDue = deadlines.extendedDue(request.jurisdiction().regime(), received, deadlines.dayOf(request.originalDueAt().minusSeconds(1)));
+    requests.extend(id, deadlines.endOf(newDue), reason);
+    process.verificationDeadlineMoved(id, verificationDeadline(id));
+    LOG.info("privacy request {} deadline extended to {}", id, newDue);
+  }
+
+  @Transactional
+  public void mailExtensionNotice(String id) {
+    PrivacyRequest request = requests.get(id);
+    mails.send(request, "extension", List.of(request.replyTo()), "We need more time to answer your privacy request",
+        """
+        %s
+
+        we received your privacy request %s on %s. We need more time to answer it completely, and have extended the
+        deadline to %s, as the law allows.
+
+        Why: %s
+
+        %s""".formatted(PrivacyMails.greeting(request), request.reference(), PrivacyMails.day(request.receivedAt()),
+            PrivacyMails.deadlineDay(request.dueAt()), request.extensionReason(), policy.supervisoryAuthority()),
+        List.of());
+  }
+
+  /** True (and recorded, and logged as a warning) if the request is still open after its deadline. */
+  @Transactional
+  public boolean checkMissed(String id) {
+    PrivacyRequest request = requests.get(id);
+    boolean missed = request.completedAt() == null && !time.now().isBefore(request.dueAt());
+    if (missed) {
+      requests.markDeadlineMissed(id);
+      LOG.warn("DEADLINE MISSED: privacy request {} ({}) was due {} and is still open; escalated to the privacy officers",
+          id, request.reference(), request.dueAt());
+    }
+    return missed;
+  }
+}

@@ -1,0 +1,57 @@
+package org.remoteservices.privacy.application;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.time.TimeSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail of the privacy feature: one idempotency key per request and purpose ({@code privacy:<id>:<purpose>}),
+ * so an erasure finds every mail of a request by its key, and a retried step never sends twice.
+ */
+@Component
+public class PrivacyMails {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(TimeSource.ZONE);
+
+  private final MailOutbox outbox;
+
+  public PrivacyMails(MailOutbox outbox) {
+    this.outbox = outbox;
+  }
+
+  public static String keyPrefix(String privacyRequestId) {
+    return "privacy:" + privacyRequestId + ":";
+  }
+
+  public void send(PrivacyRequest request, String purpose, List<String> to, String subject, String body, List<MailAttachment> attachments) {
+    outbox.deliverOnce(keyPrefix(request.id()) + purpose,
+        () -> new OutgoingMail(null, to, subject + " (" + request.reference() + ")", body + "\n\nRemote Services · Data Privacy\n", attachments));
+  }
+
+  /** Sends with the composer run only on the first attempt (for mails that issue link tokens). */
+  public void send(PrivacyRequest request, String purpose, java.util.function.Supplier<OutgoingMail> composer) {
+    outbox.deliverOnce(keyPrefix(request.id()) + purpose, composer);
+  }
+
+  public boolean wasSent(PrivacyRequest request, String purpose) {
+    return outbox.wasSent(keyPrefix(request.id()) + purpose);
+  }
+
+  public static String day(Instant instant) {
+    return DAY.format(instant);
+  }
+
+  /** The day a deadline instant (the start of the day after) stands for. */
+  public static String deadlineDay(Instant dueAt) {
+    return DAY.format(dueAt.minusSeconds(1));
+  }
+
+  public static String greeting(PrivacyRequest request) {
+    return "Hello " + (request.agentName() != null ? request.agentName() : request.name()) + ",";
+  }
+}

@@ -1,0 +1,179 @@
+package org.remoteservices.privacy.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
+import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
+import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository.RightOutcome;
+import org.remoteservices.privacy.domain.Deadlines;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.domain.VerificationLevel;
+import org.remoteservices.shared.mail.MailAttachment;
+import org.remoteservices.shared.time.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Privacy requests: intake (portal, API, officer, unsubscribe link), acknowledgement, final response, status. */
+@Service
+public class PrivacyRequestService {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyRequestService.class);
+
+  private final PrivacyRequestRepository requests;
+  private final PrivacyRecordsRepository records;
+  private final PrivacyProcessPort process;
+  private final DeadlineService deadlines;
+  private final PrivacyMails mails;
+  private final PrivacyPolicy policy;
+  private final TimeSource time;
+
+  public PrivacyRequestService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, PrivacyProcessPort process,
+      DeadlineService deadlines, PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+    this.requests = requests;
+    this.records = records;
+    this.process = process;
+    this.deadlines = deadlines;
+    this.mails = mails;
+    this.policy = policy;
+    this.time = time;
+  }
+
+  /** What a requester (or an officer on their behalf) asks for. Checked by the caller (REST validation, form listener). */
+  public record Intake(String channel, List<PrivacyRight> rights, String name, String email, String phone, String jobNumber,
+      String jobLocation, Jurisdiction jurisdiction, String details, boolean specificPieces, String agentName, String agentEmail) {}
+
+  /** Stores the request and starts its process in one transaction. */
+  @Transactional
+  public PrivacyRequest receive(Intake intake) {
+    PrivacyRequest request = store(intake);
+    process.start(request.id(), request.verificationLevel() != VerificationLevel.NONE, request.asks(PrivacyRight.ERASURE));
+    return request;
+  }
+
+  /** Stores the request only (a privacy officer's Tasklist start form: the process is already starting). */
+  @Transactional
+  public PrivacyRequest store(Intake intake) {
+    Instant now = time.now();
+    Deadlines calc = deadlines.deadlines();
+    LocalDate received = calc.dayOf(now);
+    Jurisdiction jurisdiction = intake.jurisdiction() == null ? Jurisdiction.OTHER : intake.jurisdiction();
+    List<PrivacyRight> rights = intake.rights().stream().distinct().toList();
+    LocalDate due = calc.answerDue(jurisdiction.regime(), received, rights);
+    LocalDate ackDue = calc.acknowledgementDue(jurisdiction.regime(), received);
+    PrivacyRequest request = requests.insert(new PrivacyRequestRepository.NewRequest(UUID.randomUUID().toString(), intake.channel(),
+        jurisdiction, rights, intake.specificPieces(), intake.name(), lower(intake.email()), intake.phone(), intake.jobNumber(),
+        intake.jobLocation(), intake.details(), intake.agentName(), lower(intake.agentEmail()),
+        PrivacyRequest.levelFor(rights, intake.specificPieces()), now, ackDue == null ? null : calc.endOf(ackDue), calc.endOf(due)));
+    LOG.info("privacy request {} ({}) received via {}: rights {}, jurisdiction {}, due {}", request.id(), request.reference(),
+        intake.channel(), rights, jurisdiction, due);
+    return request;
+  }
+
+  public PrivacyRequest get(String id) {
+    return requests.get(id);
+  }
+
+  public List<String> rightsOf(String id) {
+    return requests.get(id).rights().stream().map(Enum::name).toList();
+  }
+
+  @Transactional
+  public void mailAcknowledgement(String id) {
+    PrivacyRequest request = requests.get(id);
+    String verification = switch (request.verificationLevel()) {
+      case NONE -> "No identity verification is needed for what you asked; we act on it right away.";
+      case STANDARD -> "Before we act, we verify your identity by matching at least two of the details you gave with our records.";
+      case HEIGHTENED -> "Because of what you asked, we verify your identity by matching three details with our records and ask "
+          + "for a signed declaration; we will mail you a link for it if needed.";
+    };
+    mails.send(request, "acknowledgement", recipients(request), "We received your privacy request",
+        """
+        %s
+
+        we received your privacy request on %s: %s.
+        %s
+
+        We will answer by %s at the latest. You will not receive a different level of service because you made a request.""".formatted(
+            PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), labels(request.rights()), verification,
+            PrivacyMails.deadlineDay(request.dueAt())),
+        List.of());
+    requests.markAcknowledged(id);
+    requests.updateStatus(id, request.verificationLevel() == VerificationLevel.NONE ? "IN_PROGRESS" : "VERIFYING");
+  }
+
+  /** The answer: what was done for each right, what is retained and why, who was told, how to complain. */
+  @Transactional
+  public void mailFinalResponse(String id, List<MailAttachment> attachments) {
+    PrivacyRequest request = requests.get(id);
+    StringBuilder done = new StringBuilder();
+    for (RightOutcome outcome : requests.rightOutcomes(id)) {
+      done.append("- ").append(capitalised(outcome.right().label())).append(": ").append(outcome.outcome() == null ? "done" : outcome.outcome()).append('\n');
+    }
+    Map<RetentionCategory, String> retained = records.retained(id);
+    StringBuilder kept = new StringBuilder();
+    retained.forEach((category, basis) -> kept.append("- ").append(category.label()).append(": ").append(basis).append('\n'));
+    StringBuilder told = new StringBuilder();
+    records.notices(id).forEach(n -> told.append("- ").append(n.role()).append(" <").append(n.email()).append(">, ")
+        .append(n.action().toLowerCase(Locale.ROOT)).append(n.notifiedAt() == null ? "" : ", told on " + PrivacyMails.day(n.notifiedAt())).append('\n'));
+    mails.send(request, "final-response", recipients(request), "Your privacy request has been answered",
+        """
+        %s
+
+        this is our answer to your privacy request of %s.
+
+        What we did:
+        %s%s%s
+        %s""".formatted(PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), done,
+            retained.isEmpty() ? "" : "\nWhat we keep, and why (legal retention):\n" + kept,
+            told.isEmpty() ? "" : "\nWho we told (recipients of your data):\n" + told,
+            policy.supervisoryAuthority()),
+        attachments);
+    requests.complete(id);
+    LOG.info("privacy request {} answered", id);
+  }
+
+  /** Requester mail goes to the requester and, if an agent acts for them, to the agent too. */
+  public static List<String> recipients(PrivacyRequest request) {
+    List<String> to = new ArrayList<>();
+    if (request.email() != null) {
+      to.add(request.email());
+    }
+    if (request.agentEmail() != null && !to.contains(request.agentEmail())) {
+      to.add(request.agentEmail());
+    }
+    return to;
+  }
+
+  public static String labels(List<PrivacyRight> rights) {
+    return String.join("; ", rights.stream().map(PrivacyRight::label).toList());
+  }
+
+  private static String capitalised(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public record Status(String id, String reference, String channel, String jurisdiction, List<RightOutcome> rights, String status,
+      String verificationLevel, String verificationStatus, Instant receivedAt, Instant acknowledgedDueAt, Instant dueAt,
+      Instant originalDueAt, boolean extended, boolean deadlineMissed, String denialReason, Instant completedAt, int recipientsNotified) {}
+
+  /** The status for operators and privacy officers: no personal data. */
+  public java.util.Optional<Status> status(String id) {
+    return requests.find(id).map(r -> new Status(r.id(), r.reference(), r.channel(), r.jurisdiction().name(), requests.rightOutcomes(id),
+        r.status(), r.verificationLevel().name(), r.verificationStatus(), r.receivedAt(), r.ackDueAt(), r.dueAt(), r.originalDueAt(),
+        r.extended(), r.deadlineMissed(), r.denialReason(), r.completedAt(),
+        (int) records.notices(id).stream().filter(n -> n.notifiedAt() != null).count()));
+  }
+}

@@ -1,0 +1,77 @@
+package org.remoteservices.privacy.application;
+
+import java.time.Duration;
+import java.util.List;
+import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.TokenPurpose;
+import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.RemoteSupportPolicy;
+import org.remoteservices.support.domain.SupportRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one-click unsubscribe link of marketing mail (RFC 8058: the page's button or a mail client's POST). The
+ * choice takes effect at once and is also recorded as a privacy request of its own (receipt, confirmation).
+ */
+@Service
+public class UnsubscribeService {
+  static final Duration LINK_VALIDITY = Duration.ofDays(365);
+
+  private final AccessTokens tokens;
+  private final SupportRequestRepository supportRequests;
+  private final PrivacyRequestService requests;
+  private final PrivacyRecordsRepository records;
+  private final SubjectKeys keys;
+  private final SubjectChoicesService choices;
+  private final RemoteSupportPolicy links;
+  private final TimeSource time;
+
+  public UnsubscribeService(AccessTokens tokens, SupportRequestRepository supportRequests, PrivacyRequestService requests,
+      PrivacyRecordsRepository records, SubjectKeys keys, SubjectChoicesService choices, RemoteSupportPolicy links, TimeSource time) {
+    this.tokens = tokens;
+    this.supportRequests = supportRequests;
+    this.requests = requests;
+    this.records = records;
+    this.keys = keys;
+    this.choices = choices;
+    this.links = links;
+    this.time = time;
+  }
+
+  /** The link for a marketing mail to the requester of a support request (the page; POST to /api/unsubscribe/{token} for one click). */
+  @Transactional
+  public String linkFor(String supportRequestId) {
+    return links.link("/portal/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, supportRequestId, time.now().plus(LINK_VALIDITY)));
+  }
+
+  public record Outcome(String status, String reference) {}
+
+  public Outcome view(String token) {
+    SupportRequest request = requester(token);
+    return new Outcome(choices.mayMarket(request.requesterEmail()) ? "SUBSCRIBED" : "UNSUBSCRIBED", null);
+  }
+
+  @Transactional
+  public Outcome unsubscribe(String token) {
+    SupportRequest request = requester(token);
+    if (!choices.mayMarket(request.requesterEmail())) {
+      return new Outcome("UNSUBSCRIBED", null);
+    }
+    PrivacyRequest privacyRequest = requests.receive(new PrivacyRequestService.Intake("UNSUBSCRIBE_LINK", List.of(PrivacyRight.UNSUBSCRIBE_MARKETING),
+        request.requesterName(), request.requesterEmail(), null, null, null, Jurisdiction.OTHER, null, false, null, null));
+    records.setFlag(keys.of(request.requesterEmail()), PrivacyRight.UNSUBSCRIBE_MARKETING.name(), privacyRequest.id());
+    return new Outcome("UNSUBSCRIBED", privacyRequest.reference());
+  }
+
+  private SupportRequest requester(String token) {
+    String supportRequestId = tokens.resolve(TokenPurpose.UNSUBSCRIBE, token);
+    return supportRequests.find(supportRequestId).orElseThrow(() -> ApiException.gone("this link is no longer valid"));
+  }
+}

@@ -1,0 +1,221 @@
+/*
+ * Remote Services portal, privacy pages (chosen by <body data-page="...">):
+ *   privacy-request   /portal/privacy-request                     POST /api/privacy-requests
+ *   privacy-evidence  /portal/privacy/{declaration|agent-permission|confirmation}/{token}
+ *                     GET /api/privacy/{kind}/{token}; POST (PDF upload), POST .../signature, POST (confirm)
+ *   unsubscribe       /portal/unsubscribe/{token}                 GET/POST /api/unsubscribe/{token}
+ * No dependencies, no inline code; server text is written with textContent only.
+ */
+(function () {
+  'use strict';
+
+  var TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,200}$/;
+  var MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+  var MESSAGES = {
+    0: 'We could not reach the server. Please check your internet connection and try again.',
+    404: 'This link is not valid. Please check that you opened the complete link from our email.',
+    410: 'This link has already been used or has expired.',
+    413: 'The file is too large. The maximum size is 10 MB.',
+    415: 'Only PDF files can be uploaded.',
+    500: 'Something went wrong on our side. Please try again later.'
+  };
+
+  function byId(id) { return document.getElementById(id); }
+  function show(el) { if (el) { el.hidden = false; } }
+  function hide(el) { if (el) { el.hidden = true; } }
+
+  function api(method, url, body) {
+    var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+    if (body instanceof FormData) {
+      init.body = body;
+    } else if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (response.ok) { return data || {}; }
+        var error = new Error(data && data.message ? String(data.message) : (MESSAGES[response.status] || MESSAGES[500]));
+        error.status = response.status;
+        error.fieldErrors = data && Array.isArray(data.fieldErrors) ? data.fieldErrors : [];
+        throw error;
+      });
+    }, function () {
+      var error = new Error(MESSAGES[0]);
+      error.status = 0;
+      error.fieldErrors = [];
+      throw error;
+    });
+  }
+
+  function bind(root, data) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-bind]'), function (el) {
+      var v = data ? data[el.getAttribute('data-bind')] : null;
+      el.textContent = v === null || v === undefined || v === '' ? '–' : String(v);
+    });
+  }
+
+  function formError(form, error) {
+    var alert = form.querySelector('.form-alert');
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (e) { e.parentNode.removeChild(e); });
+    alert.textContent = error.message;
+    (error.fieldErrors || []).forEach(function (f) {
+      var wrapper = form.querySelector('[data-field="' + f.field + '"]');
+      if (wrapper) {
+        var p = document.createElement('p');
+        p.className = 'field-error';
+        p.textContent = f.message;
+        wrapper.appendChild(p);
+      }
+    });
+    show(alert);
+    alert.focus();
+  }
+
+  function busy(form, on) {
+    var button = form.querySelector('button[type="submit"]');
+    form.setAttribute('aria-busy', on ? 'true' : 'false');
+    if (button) { button.disabled = on; }
+  }
+
+  function onSubmit(form, send, done) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (form.getAttribute('aria-busy') === 'true') { return; }
+      busy(form, true);
+      var sent;
+      try {
+        sent = send();
+      } catch (problem) {
+        busy(form, false);
+        formError(form, problem);
+        return;
+      }
+      sent.then(function (result) {
+        busy(form, false);
+        done(result);
+      }, function (error) {
+        busy(form, false);
+        formError(form, error);
+      });
+    });
+  }
+
+  function text(form, name) {
+    var el = form.elements[name];
+    var v = el && el.value ? el.value.trim() : '';
+    return v === '' ? undefined : v;
+  }
+
+  function pathSegments() {
+    return window.location.pathname.split('/').filter(Boolean);
+  }
+
+  function initRequest() {
+    var form = byId('privacy-form');
+    var success = byId('privacy-success');
+    onSubmit(form, function () {
+      var rights = Array.prototype.filter.call(form.querySelectorAll('input[name="rights"]'), function (c) { return c.checked; })
+        .map(function (c) { return c.value; });
+      var body = {
+        rights: rights, name: text(form, 'name') || '', email: text(form, 'email') || '', phone: text(form, 'phone'),
+        jobNumber: text(form, 'jobNumber'), jobLocation: text(form, 'jobLocation'), jurisdiction: text(form, 'jurisdiction'),
+        details: text(form, 'details'), specificPieces: byId('specificPieces').checked
+      };
+      if (text(form, 'agentName') || text(form, 'agentEmail')) {
+        body.agent = { name: text(form, 'agentName') || '', email: text(form, 'agentEmail') || '' };
+      }
+      return api('POST', '/api/privacy-requests', body);
+    }, function (result) {
+      bind(success, result);
+      hide(form);
+      show(success);
+      success.focus();
+    });
+  }
+
+  function loadTokenPage(apiUrl, onLoaded) {
+    var segments = pathSegments();
+    var token = segments[segments.length - 1];
+    var alert = byId('page-alert');
+    function fail(error) {
+      hide(byId('page-loading'));
+      alert.textContent = error.message;
+      show(alert);
+    }
+    if (!TOKEN_SHAPE.test(token || '')) {
+      fail(new Error(MESSAGES[404]));
+      return;
+    }
+    api('GET', apiUrl(token)).then(function (data) {
+      hide(byId('page-loading'));
+      bind(byId('page-content'), data);
+      show(byId('page-content'));
+      onLoaded(token, data);
+    }, fail);
+  }
+
+  function finished() {
+    hide(byId('page-content'));
+    show(byId('page-done'));
+    byId('page-done').focus();
+  }
+
+  function initEvidence() {
+    var segments = pathSegments();
+    var kind = segments[segments.length - 2];
+    if (['declaration', 'agent-permission', 'confirmation'].indexOf(kind) === -1) {
+      kind = 'declaration';
+    }
+    byId('evidence-title').textContent = kind === 'declaration' ? 'Sign the declaration of identity'
+      : kind === 'agent-permission' ? 'Upload the signed permission for your agent role' : 'Confirm your authorized agent';
+    loadTokenPage(function (token) { return '/api/privacy/' + kind + '/' + encodeURIComponent(token); }, function (token) {
+      var base = '/api/privacy/' + kind + '/' + encodeURIComponent(token);
+      if (kind === 'confirmation') {
+        show(byId('confirm-section'));
+        onSubmit(byId('confirm-form'), function () { return api('POST', base); }, finished);
+        return;
+      }
+      show(byId('upload-section'));
+      if (kind === 'declaration') {
+        show(byId('declaration-section'));
+        var signature = byId('signature-form');
+        onSubmit(signature, function () {
+          return api('POST', base + '/signature', { fullName: text(signature, 'fullName') || '', consent: byId('consent').checked });
+        }, finished);
+      } else {
+        byId('upload-title').textContent = 'Upload the signed permission (PDF)';
+      }
+      var upload = byId('upload-form');
+      onSubmit(upload, function () {
+        var file = byId('file').files[0];
+        if (!file) { throw Object.assign(new Error('Please choose the signed PDF.'), { fieldErrors: [] }); }
+        if (file.size > MAX_UPLOAD_BYTES) { throw Object.assign(new Error(MESSAGES[413]), { fieldErrors: [] }); }
+        var data = new FormData();
+        data.append('file', file);
+        return api('POST', base, data);
+      }, finished);
+    });
+  }
+
+  function initUnsubscribe() {
+    loadTokenPage(function (token) { return '/api/unsubscribe/' + encodeURIComponent(token); }, function (token, data) {
+      if (data.status === 'UNSUBSCRIBED') {
+        finished();
+        return;
+      }
+      onSubmit(byId('unsubscribe-form'), function () { return api('POST', '/api/unsubscribe/' + encodeURIComponent(token)); }, finished);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var page = document.body.getAttribute('data-page');
+    if (page === 'privacy-request') {
+      initRequest();
+    } else if (page === 'privacy-evidence') {
+      initEvidence();
+    } else if (page === 'unsubscribe') {
+      initUnsubscribe();
+    }
+  });
+}());

@@ -1,0 +1,133 @@
+package org.remoteservices.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
+import org.remoteservices.privacy.application.PrivacyRequestService;
+import org.remoteservices.privacy.application.VerificationService;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.support.application.SupportRequestService;
+import org.remoteservices.testsupport.IntegrationTest;
+import org.remoteservices.testsupport.Lifecycle;
+import org.remoteservices.testsupport.Mails;
+import org.remoteservices.testsupport.Mails.Mail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Drives privacy requests the way requesters and privacy officers do, on top of remote-support histories. */
+abstract class PrivacyTestSupport extends IntegrationTest {
+  @Autowired protected Lifecycle lifecycle;
+  @Autowired protected JobRepository jobs;
+  @Autowired protected SupportRequestService supportRequests;
+  @Autowired protected PrivacyRequestService privacyRequests;
+  @Autowired protected VerificationService verification;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected FormService forms;
+  @Autowired protected JdbcClient jdbc;
+
+  /** A subject with distinctive data: a support request for a job of their own. */
+  protected record Subject(String name, String email, String phone, Job job, String supportRequestId) {}
+
+  protected Subject subject(String name) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Job job = new Job("J-" + suffix, "Site " + suffix, suffix + " Lantern Row, Brightwater",
+        new Job.Contact("Sid Site " + suffix, "site-" + suffix + "@example.com", "+1 555 0101"),
+        new Job.Contact("Sue Schedule " + suffix, "sched-" + suffix + "@example.com", "+1 555 0102"), LocalDate.of(2034, 1, 1));
+    jobs.insert(job);
+    String email = "subject-" + suffix + "@example.org";
+    String phone = "+1 555 " + suffix.replaceAll("\\D", "7").substring(0, 3) + " " + suffix.replaceAll("\\D", "3").substring(4, 8);
+    String id = supportRequests.submit(name, phone, email, job.jobNumber()).id();
+    runDueJobs();
+    return new Subject(name, email, phone, job, id);
+  }
+
+  protected String request(List<PrivacyRight> rights, String name, String email, String phone, String jobNumber, Jurisdiction jurisdiction) {
+    return request(rights, name, email, phone, jobNumber, jurisdiction, null, null);
+  }
+
+  protected String request(List<PrivacyRight> rights, String name, String email, String phone, String jobNumber, Jurisdiction jurisdiction,
+      String agentName, String agentEmail) {
+    String id = privacyRequests.receive(new PrivacyRequestService.Intake("PORTAL", rights, name, email, phone, jobNumber, null, jurisdiction,
+        null, false, agentName, agentEmail)).id();
+    started.put(id, runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(id).singleResult());
+    runDueJobs();
+    return id;
+  }
+
+  private final Map<String, ProcessInstance> started = new HashMap<>();
+
+  /** The request's instance (as started, so camunda-bpm-assert can also look at it once it has ended). */
+  protected ProcessInstance instance(String privacyRequestId) {
+    return started.computeIfAbsent(privacyRequestId, id ->
+        runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(id).singleResult());
+  }
+
+  protected org.camunda.bpm.engine.history.HistoricProcessInstance finished(String privacyRequestId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY)
+        .processInstanceBusinessKey(privacyRequestId).singleResult();
+  }
+
+  protected Task task(String privacyRequestId, String taskDefinitionKey) {
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(privacyRequestId).taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(open).as("open " + taskDefinitionKey + " of " + privacyRequestId).hasSize(1);
+    return open.get(0);
+  }
+
+  protected void complete(String privacyRequestId, String taskDefinitionKey, Map<String, Object> fields) {
+    forms.submitTaskForm(task(privacyRequestId, taskDefinitionKey).getId(), new HashMap<>(fields));
+    runDueJobs();
+  }
+
+  protected List<Mail> mails() {
+    return Mails.read(MAIL.getReceivedMessages());
+  }
+
+  protected Mail mail(String subjectPart) {
+    return mails().stream().filter(m -> m.subject().contains(subjectPart)).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no mail '" + subjectPart + "' in " + mails().stream().map(Mail::subject).toList()));
+  }
+
+  protected List<Mail> mailsTo(String address) {
+    return mails().stream().filter(m -> m.to().contains(address)).toList();
+  }
+
+  protected String status(String privacyRequestId) {
+    return jdbc.sql("select status from privacy_request where id = ?").param(privacyRequestId).query(String.class).single();
+  }
+
+  protected String outcome(String privacyRequestId, PrivacyRight right) {
+    return jdbc.sql("select status || ': ' || outcome from privacy_request_right where privacy_request_id = ? and right_type = ?")
+        .params(privacyRequestId, right.name()).query(String.class).single();
+  }
+
+  /** Takes a remote-support case through to the survey (signed RSSV, session, work order sent). */
+  protected void throughWorkOrder(Subject s) {
+    lifecycle.rssv.signOnline(mailToken(s.email(), "/portal/rssv/"), s.name(), true);
+    lifecycle.acceptRssv(s.supportRequestId());
+    lifecycle.schedule(s.supportRequestId(), "2026-12-01T14:30Z");
+    runDueJobs();
+    lifecycle.recordOutcome(s.supportRequestId(), "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
+    runDueJobs();
+    lifecycle.documentWorkOrder(s.supportRequestId());
+    runDueJobs();
+  }
+
+  protected String mailToken(String to, String pathPrefix) {
+    return mailsTo(to).stream().filter(m -> m.body().contains(pathPrefix)).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no mail to " + to + " with a link " + pathPrefix)).linkToken(pathPrefix);
+  }
+}
