@@ -42,7 +42,14 @@ class EndpointAnnotationsTest {
       "PortalPagesController.support",
       "PortalPagesController.rssv",
       "PortalPagesController.survey",
-      "MailCatcherController.page")); // an empty page shell; its data API is staff-only
+      "MailCatcherController.page", // an empty page shell; its data API is staff-only
+      // privacy requests (issue 3): submit one, and the mailed single-purpose links behind it
+      "PrivacyRequestController.submit",
+      "PrivacyLinksController.declaration", "PrivacyLinksController.signDeclaration", "PrivacyLinksController.uploadDeclaration",
+      "PrivacyLinksController.agentPermission", "PrivacyLinksController.uploadAgentPermission",
+      "PrivacyLinksController.confirmation", "PrivacyLinksController.confirm",
+      "PrivacyLinksController.unsubscribe", "PrivacyLinksController.unsubscribeStatus",
+      "PrivacyPortalPagesController.request", "PrivacyPortalPagesController.evidence", "PrivacyPortalPagesController.unsubscribe"));
 
   static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("org.remoteservices");

@@ -14,11 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordPrivacyRestrictionDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RecordPrivacyRestrictionDelegate.class);
-  public static final String PRIVACY_RESTRICTED = "privacyRestricted";
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.getProcessInstance().setVariable(PRIVACY_RESTRICTED, true);
+    execution.getProcessInstance().setVariable(RemoteSupportProcess.Vars.PRIVACY_RESTRICTED, true);
     LOG.info("support request {}: the requester restricted processing; no survey or marketing mail", execution.getProcessBusinessKey());
   }
 }

@@ -16,10 +16,12 @@ public final class RemoteSupportProcess {
     public static final String SESSION_RESOLVED = "sessionResolved";
     public static final String FOLLOW_UP_SESSION = "followUpSession";
     public static final String SURVEY_SENT = "surveySent";
+    /** Set by the event subprocess when the requester restricted processing or objected (a privacy right). */
+    public static final String PRIVACY_RESTRICTED = "privacyRestricted";
 
     /** Every variable the process itself keeps; a task form that submits anything else is refused. */
     public static final java.util.Set<String> ALL =
-        java.util.Set.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT);
+        java.util.Set.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT, PRIVACY_RESTRICTED);
 
     private Vars() {}
   }
