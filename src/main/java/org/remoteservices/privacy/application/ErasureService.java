@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -325,9 +324,5 @@ public class ErasureService {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot delete " + prefix, e);
     }
-  }
-
-  static <T> List<T> list(Collection<T> c) {
-    return List.copyOf(c);
   }
 }

@@ -2,7 +2,6 @@ package org.remoteservices.privacy.adapter.db;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,12 +215,6 @@ public class SubjectRecordsRepository {
         out.put(name, v);
       }
     });
-    return out;
-  }
-
-  public static List<String> union(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    b.stream().filter(x -> !out.contains(x)).forEach(out::add);
     return out;
   }
 }
