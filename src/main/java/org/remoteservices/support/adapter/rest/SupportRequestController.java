@@ -60,7 +60,12 @@ public class SupportRequestController {
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
       @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
       @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
-      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {}
+      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {
+    @Override
+    public String toString() { // Spring logs request bodies at DEBUG
+      return "NewSupportRequest[jobNumber=" + jobNumber + ", personal data not shown]";
+    }
+  }
 
   public record Created(String id, String caseNumber, String status) {}
 
