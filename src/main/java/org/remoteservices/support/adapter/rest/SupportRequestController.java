@@ -99,14 +99,17 @@ public class SupportRequestController {
     return Summary.of(requests.find(id).orElseThrow(() -> ApiException.notFound("no support request " + id)));
   }
 
-  /** The signed copy the customer returned most recently, for the technician who checks it. */
+  /**
+   * The signed copy the customer returned most recently, for the technician who checks it. A download, never shown
+   * inline: the file came from the internet, and a PDF rendered under the application's origin is content we did not write.
+   */
   @GetMapping("/{id}/rssv/returned")
   @StaffOnly({Groups.TECHNICIANS, Groups.OPERATORS, Groups.ADMINS})
   public ResponseEntity<byte[]> returnedRssv(@PathVariable String id) {
     RssvReturn latest = rssv.latestReturn(id).orElseThrow(() -> ApiException.notFound("no returned RSSV form for " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"rssv-returned.pdf\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rssv-returned.pdf\"")
         .body(files.read(latest.fileKey()));
   }
 
