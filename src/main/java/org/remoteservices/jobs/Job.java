@@ -11,5 +11,10 @@ public record Job(
     Contact schedulingContact,
     LocalDate systemObsolescenceDate) {
 
-  public record Contact(String name, String email, String phone) {}
+  public record Contact(String name, String email, String phone) {
+    @Override
+    public String toString() { // a contact person's name, email and phone are personal data
+      return "Contact[personal data not shown]";
+    }
+  }
 }

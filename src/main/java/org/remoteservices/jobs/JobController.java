@@ -82,6 +82,11 @@ public class JobController {
       @NotBlank @Email @Size(max = 254) @PlainText String email,
       @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
 
+    @Override
+    public String toString() { // Spring logs request bodies at DEBUG
+      return "ContactDetails[personal data not shown]";
+    }
+
     Job.Contact toContact() {
       return new Job.Contact(name.strip(), email.strip().toLowerCase(java.util.Locale.ROOT), phone == null ? null : phone.strip());
     }

@@ -3,6 +3,7 @@ package org.remoteservices.security;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -51,8 +52,19 @@ class EndpointAnnotationsTest {
       "PrivacyLinksController.unsubscribe", "PrivacyLinksController.unsubscribeStatus",
       "PrivacyPortalPagesController.request", "PrivacyPortalPagesController.evidence", "PrivacyPortalPagesController.unsubscribe"));
 
-  static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.remoteservices");
+  static final JavaClasses CLASSES = importOwnClasses();
+
+  /** The project's classes only: annotations are matched by name, so Spring and Camunda need not be imported (fast). */
+  static JavaClasses importOwnClasses() {
+    ArchConfiguration configuration = ArchConfiguration.get();
+    boolean before = configuration.resolveMissingDependenciesFromClassPath();
+    configuration.setResolveMissingDependenciesFromClassPath(false);
+    try {
+      return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.remoteservices");
+    } finally {
+      configuration.setResolveMissingDependenciesFromClassPath(before);
+    }
+  }
 
   static final DescribedPredicate<JavaMethod> HANDLER = DescribedPredicate.describe("request handlers of controllers",
       m -> (m.getOwner().isAnnotatedWith(Controller.class) || m.getOwner().isAnnotatedWith(RestController.class))

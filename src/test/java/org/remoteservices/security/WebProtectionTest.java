@@ -92,6 +92,14 @@ class WebProtectionTest extends IntegrationTest {
         .send().status()).isEqualTo(404);
   }
 
+  /** The portal's uploads pass the CSRF guard only with this header: the script must keep sending it. */
+  @Test
+  void thePortalScriptSendsTheCsrfHeader() throws IOException {
+    String script = Files.readString(Path.of("src/main/resources/static/portal/portal.js"));
+    assertThat(script).contains("'X-Requested-With': 'XMLHttpRequest'");
+    assertThat(http().get("/portal/portal.js").send().body()).contains("X-Requested-With");
+  }
+
   @Test
   void theEngineRestApiAndTheStaffApiWantCredentials() {
     for (String path : List.of("/engine-rest/process-definition", "/engine-rest/process-instance", "/engine-rest/task",

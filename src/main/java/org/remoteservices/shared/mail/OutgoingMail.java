@@ -16,4 +16,9 @@ public record OutgoingMail(
     to = List.copyOf(to);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
+
+  @Override
+  public String toString() { // recipients, subject and body are personal data
+    return "OutgoingMail[supportRequest=" + supportRequestId + ", recipients=" + to.size() + ", attachments=" + attachments.size() + "]";
+  }
 }

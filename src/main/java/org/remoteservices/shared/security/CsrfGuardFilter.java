@@ -28,17 +28,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       e.g. the multipart upload) needs the header {@code X-Requested-With}, which a foreign page can only
  *       set through a CORS preflight that this application never approves. portal.js sets it.</li>
  * </ol>
+ * Paths in {@code rso.security.csrf-header-exempt} skip the second check only: for endpoints whose URL token is the
+ * whole authorization and whose callers cannot add headers, such as an RFC 8058 one-click unsubscribe (the mail
+ * provider POSTs {@code List-Unsubscribe=One-Click} form-encoded, without Origin).
  */
 public class CsrfGuardFilter extends OncePerRequestFilter {
   public static final String REQUESTED_WITH = "X-Requested-With";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final Set<String> allowedOrigins;
+  private final java.util.List<org.springframework.web.util.pattern.PathPattern> headerExempt;
   private final ObjectMapper json;
 
-  public CsrfGuardFilter(Collection<String> allowedOrigins, ObjectMapper json) {
+  public CsrfGuardFilter(Collection<String> allowedOrigins, Collection<String> headerExemptPaths, ObjectMapper json) {
     this.allowedOrigins = allowedOrigins.stream().map(CsrfGuardFilter::origin).filter(o -> o != null).collect(Collectors.toSet());
+    org.springframework.web.util.pattern.PathPatternParser parser = new org.springframework.web.util.pattern.PathPatternParser();
+    this.headerExempt = headerExemptPaths.stream().filter(p -> p != null && !p.isBlank()).map(p -> parser.parse(p.trim())).toList();
     this.json = json;
+  }
+
+  private boolean isHeaderExempt(String path) {
+    org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
+    return headerExempt.stream().anyMatch(p -> p.matches(container));
   }
 
   @Override
@@ -57,7 +68,7 @@ public class CsrfGuardFilter extends OncePerRequestFilter {
       return;
     }
     String path = SecurityHeadersFilter.path(request);
-    if (path.startsWith("/api/") && !isJson(request.getContentType()) && isBlank(request.getHeader(REQUESTED_WITH))) {
+    if (path.startsWith("/api/") && !isJson(request.getContentType()) && isBlank(request.getHeader(REQUESTED_WITH)) && !isHeaderExempt(path)) {
       refuse(response, "cross-site request refused: send the body as application/json, or set the header " + REQUESTED_WITH);
       return;
     }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * bucket of {@code rso.rate-limit.public-posts.capacity} requests, refilled evenly over
  * {@code rso.rate-limit.public-posts.period}. Over the limit: 429 with a JSON {@link ApiError} and Retry-After.
  *
- * <p>The client is {@code request.getRemoteAddr()}. Behind a load balancer that is the balancer's address;
+ * <p>The client is {@code request.getRemoteAddr()} (for IPv6 its /64 network). Behind a load balancer that is the balancer's address;
  * set {@code server.forward-headers-strategy=native} (and the proxy's address in
  * {@code server.tomcat.remoteip.internal-proxies}) so Tomcat puts the client from X-Forwarded-For there.
  * The header is never read here directly: a client could write anything into it. Buckets live in memory
@@ -67,7 +67,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         || !(method.hasMethodAnnotation(PublicEndpoint.class) || method.getBeanType().isAnnotationPresent(PublicEndpoint.class))) {
       return true;
     }
-    ConsumptionProbe probe = bucket(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(clientKey(request.getRemoteAddr())).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return true;
     }
@@ -78,6 +78,33 @@ public class RateLimitInterceptor implements HandlerInterceptor {
     json.writeValue(response.getOutputStream(), new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
         "too many requests from your address; try again in " + seconds + " seconds", null));
     return false;
+  }
+
+  /**
+   * The bucket key of a client address: the IPv4 address, or the /64 network of an IPv6 address (one subscriber
+   * usually gets a whole /64 and can pick a fresh address from it for every request).
+   */
+  public static String clientKey(String address) {
+    if (address == null || address.isBlank()) {
+      return "unknown";
+    }
+    if (address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address)
+          .getAddress(); // a literal: no DNS lookup
+      if (bytes.length != 16) {
+        return address;
+      }
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        key.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+      }
+      return key.append(":/64").toString();
+    } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+      return address;
+    }
   }
 
   private Bucket bucket(String client) {

@@ -54,10 +54,11 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
   public FilterRegistrationBean<CsrfGuardFilter> csrfGuard(ObjectMapper json, @Value("${rso.public-base-url}") String publicBaseUrl,
-      @Value("${rso.security.allowed-origins:}") List<String> allowedOrigins) {
+      @Value("${rso.security.allowed-origins:}") List<String> allowedOrigins,
+      @Value("${rso.security.csrf-header-exempt:}") List<String> headerExempt) {
     List<String> origins = new java.util.ArrayList<>(allowedOrigins);
     origins.add(publicBaseUrl);
-    FilterRegistrationBean<CsrfGuardFilter> registration = new FilterRegistrationBean<>(new CsrfGuardFilter(origins, json));
+    FilterRegistrationBean<CsrfGuardFilter> registration = new FilterRegistrationBean<>(new CsrfGuardFilter(origins, headerExempt, json));
     registration.setName("csrf-guard");
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(0);

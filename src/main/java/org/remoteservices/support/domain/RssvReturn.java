@@ -5,4 +5,10 @@ import java.time.Instant;
 /** A signed copy the customer returned (uploaded or signed online), and the technician's decision. */
 public record RssvReturn(
     String id, String rssvFormId, String method, String fileKey, String sha256, long sizeBytes, Instant returnedAt,
-    String decision, String rejectionReason) {}
+    String decision, String rejectionReason) {
+
+  @Override
+  public String toString() { // the rejection reason may quote the customer
+    return "RssvReturn[id=" + id + ", form=" + rssvFormId + ", method=" + method + ", decision=" + decision + "]";
+  }
+}

@@ -11,6 +11,12 @@ public record SupportRequest(
     return caseNumberOf(caseSeq);
   }
 
+  /** Without the requester's name, email and phone: records end up in log lines and exception messages. */
+  @Override
+  public String toString() {
+    return "SupportRequest[id=" + id + ", case=" + caseNumber() + ", job=" + jobNumber + ", status=" + status + ", personal data not shown]";
+  }
+
   public static String caseNumberOf(long caseSeq) {
     return String.format("RS-%06d", caseSeq);
   }

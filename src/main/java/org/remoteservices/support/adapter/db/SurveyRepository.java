@@ -9,7 +9,12 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class SurveyRepository {
-  public record Survey(String id, String supportRequestId, String status, Integer rating, String comment, Instant expiresAt) {}
+  public record Survey(String id, String supportRequestId, String status, Integer rating, String comment, Instant expiresAt) {
+    @Override
+    public String toString() { // the comment is the customer's own words
+      return "Survey[id=" + id + ", supportRequest=" + supportRequestId + ", status=" + status + "]";
+    }
+  }
 
   private final JdbcClient jdbc;
   private final TimeSource time;

@@ -53,7 +53,12 @@ public class RssvController {
 
   public record OnlineSignature(
       @NotBlank @Pattern(regexp = SupportRequestController.NAME, message = "must be your full name") String fullName,
-      @NotNull Boolean consent) {}
+      @NotNull Boolean consent) {
+    @Override
+    public String toString() { // Spring logs request bodies at DEBUG
+      return "OnlineSignature[consent=" + consent + ", personal data not shown]";
+    }
+  }
 
   @PostMapping(path = "/signature", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<RssvService.ReturnReceipt> sign(@PathVariable String token, @Valid @RequestBody OnlineSignature body) {

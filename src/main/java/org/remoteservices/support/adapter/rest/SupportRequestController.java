@@ -60,7 +60,12 @@ public class SupportRequestController {
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
       @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
       @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
-      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {}
+      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {
+    @Override
+    public String toString() { // Spring logs request bodies at DEBUG
+      return "NewSupportRequest[jobNumber=" + jobNumber + ", personal data not shown]";
+    }
+  }
 
   public record Created(String id, String caseNumber, String status) {}
 
@@ -94,14 +99,17 @@ public class SupportRequestController {
     return Summary.of(requests.find(id).orElseThrow(() -> ApiException.notFound("no support request " + id)));
   }
 
-  /** The signed copy the customer returned most recently, for the technician who checks it. */
+  /**
+   * The signed copy the customer returned most recently, for the technician who checks it. A download, never shown
+   * inline: the file came from the internet, and a PDF rendered under the application's origin is content we did not write.
+   */
   @GetMapping("/{id}/rssv/returned")
   @StaffOnly({Groups.TECHNICIANS, Groups.OPERATORS, Groups.ADMINS})
   public ResponseEntity<byte[]> returnedRssv(@PathVariable String id) {
     RssvReturn latest = rssv.latestReturn(id).orElseThrow(() -> ApiException.notFound("no returned RSSV form for " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"rssv-returned.pdf\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rssv-returned.pdf\"")
         .body(files.read(latest.fileKey()));
   }
 

@@ -34,7 +34,12 @@ public class SurveyController {
     return surveys.view(token);
   }
 
-  public record Answer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) @PlainText(multiline = true) String comment) {}
+  public record Answer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) @PlainText(multiline = true) String comment) {
+    @Override
+    public String toString() { // Spring logs request bodies at DEBUG
+      return "Answer[rating=" + rating + ", comment not shown]";
+    }
+  }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> answer(@PathVariable String token, @Valid @RequestBody Answer body) {
