@@ -182,11 +182,17 @@ class FaultsTest extends IntegrationTest {
       status.setRollbackOnly();
     });
     assertThat(received(requester)).filteredOn(s -> s.startsWith("How did we do?")).hasSize(1);
+    // the link in the mail already leads to the survey, before the step has run again
+    String token = lastMail("How did we do?").linkToken("/portal/survey/");
+    assertThat(lifecycle.surveys.view(token).caseNumber()).startsWith("RS-");
+    // answered in that moment: "try again shortly", nothing stored, the link still valid
+    assertThatThrownBy(() -> lifecycle.surveys.answer(token, 5, "Too early"))
+        .isInstanceOf(org.remoteservices.shared.web.ApiException.class).hasMessageContaining("try again");
 
     // the engine runs the step again: no second mail, and the link in the first one works
     management.executeJob(jobAt(instance, MAIL_SURVEY).getId());
     assertThat(received(requester)).filteredOn(s -> s.startsWith("How did we do?")).hasSize(1);
-    lifecycle.surveys.answer(lastMail("How did we do?").linkToken("/portal/survey/"), 5, "Fine");
+    lifecycle.surveys.answer(token, 5, "Fine");
     assertThat(instance).isEnded().hasPassed(SURVEY_ANSWERED, COMPLETED);
   }
 

@@ -10,4 +10,10 @@ public interface RemoteSupportProcessPort {
 
   /** Tells the waiting instance the survey was answered; false if it is not waiting for it. */
   boolean surveyAnswered(String supportRequestId);
+
+  /**
+   * Whether the request's lifecycle is still running. A running instance that is not (yet) waiting for a
+   * message is between steps, e.g. the step that mailed the link is being retried after a crash.
+   */
+  boolean isRunning(String supportRequestId);
 }

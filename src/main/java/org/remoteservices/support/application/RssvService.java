@@ -217,7 +217,11 @@ public class RssvService {
       forms.updateFormStatus(formId, "RETURNED");
       requests.updateStatus(form.supportRequestId(), SupportStatus.RSSV_RETURNED);
       if (!process.rssvReturned(form.supportRequestId())) {
-        throw ApiException.gone("this request is no longer waiting for the form");
+        // running but not waiting: the step that mailed this link is still finishing (being retried after a
+        // crash); nothing is stored and the link stays valid. Otherwise the request is over.
+        throw process.isRunning(form.supportRequestId())
+            ? ApiException.conflict("we cannot take the form just this moment; please try again in a few minutes")
+            : ApiException.gone("this request is no longer waiting for the form");
       }
     } catch (RuntimeException e) {
       files.delete(key); // the transaction rolls back: leave no file behind either

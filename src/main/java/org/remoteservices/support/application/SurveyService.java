@@ -60,17 +60,17 @@ public class SurveyService {
       requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);
       return false;
     }
-    Survey survey = surveys.ofRequest(supportRequestId).orElseGet(() -> {
-      // one survey per request, its id derived from the request's: the mail (and the link token in it) is
-      // committed by the outbox on its own, before this step's transaction. If the step's transaction is then
-      // lost (crash, conflict), the rerun creates the survey row again under the same id, and the link already
-      // mailed still finds it. A random id here left that link pointing at nothing (found by CrashRecoveryTest).
-      String id = UUID.nameUUIDFromBytes(("survey:" + supportRequestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-      surveys.insert(id, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
-      return surveys.find(id).orElseThrow();
-    });
+    String surveyId = surveyIdOf(supportRequestId);
     String jobName = jobs.find(request.jobNumber()).orElseThrow().jobName();
-    outbox.deliverOnce("survey:" + survey.id(), () -> {
+    outbox.deliverOnce("survey:" + surveyId, () -> {
+      // The survey row and the link token are committed together with the stored mail, in the outbox's own
+      // transaction: a link that has been mailed always finds its survey, even while this step's transaction
+      // is lost and retried (crash, conflict). Created in the step's transaction instead, a lost transaction
+      // left the mailed link pointing at nothing (found by CrashRecoveryTest).
+      Survey survey = surveys.find(surveyId).orElseGet(() -> {
+        surveys.insert(surveyId, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
+        return surveys.find(surveyId).orElseThrow();
+      });
       String link = policy.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
       return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
           "How did we do? Case " + request.caseNumber(),
@@ -88,6 +88,11 @@ public class SurveyService {
     });
     requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);
     return true;
+  }
+
+  /** One survey per request; its id is derived from the request's, so a rerun of the step finds it. */
+  static String surveyIdOf(String supportRequestId) {
+    return UUID.nameUUIDFromBytes(("survey:" + supportRequestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
   }
 
   public Instant expiresAt(String supportRequestId) {
@@ -110,7 +115,14 @@ public class SurveyService {
     if (surveys.answer(survey.id(), rating, comment) != 1) {
       throw ApiException.gone("this survey is closed");
     }
-    process.surveyAnswered(survey.supportRequestId());
+    if (!process.surveyAnswered(survey.supportRequestId())) {
+      // not waiting for the answer: either the survey step is still finishing (its transaction is being retried
+      // after a crash; the mail with this link went out already), then nothing is stored and the link stays valid,
+      // or the lifecycle is over
+      throw process.isRunning(survey.supportRequestId())
+          ? ApiException.conflict("we cannot take your answer just this moment; please try again in a few minutes")
+          : ApiException.gone("this survey is closed");
+    }
   }
 
   @Transactional

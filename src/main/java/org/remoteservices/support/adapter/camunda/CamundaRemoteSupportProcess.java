@@ -30,6 +30,12 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
     return correlate(RemoteSupportProcess.MESSAGE_SURVEY_ANSWERED, supportRequestId);
   }
 
+  @Override
+  public boolean isRunning(String supportRequestId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
+        .processInstanceBusinessKey(supportRequestId).count() > 0;
+  }
+
   /** Correlates only when exactly one instance waits for the message, so a late call cannot fail oddly. */
   private boolean correlate(String message, String businessKey) {
     long waiting = runtime.createExecutionQuery()
