@@ -57,7 +57,7 @@ public final class Benchmark {
                 + pgSetting(postgres, "synchronous_commit") + ", fsync=" + pgSetting(postgres, "fsync")
                 + ", shared_buffers=" + pgSetting(postgres, "shared_buffers"));
           }
-          for (int round = 0; round < config.rounds(); round++) {
+          for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
             results.add(lifecycles(db, postgres, true, round, http, mail, false));
             results.add(lifecycles(db, postgres, false, round, http, mail, db.equals("h2") && round == 0));
           }
