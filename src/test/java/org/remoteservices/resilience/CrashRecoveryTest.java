@@ -55,6 +55,7 @@ class CrashRecoveryTest {
           "--rso.file-store.root=" + dir.resolve("files").toAbsolutePath(),
           "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + gate.port(),
           "--rso.public-base-url=http://portal.test",
+          "--rso.rate-limit.enabled=false", // every lifecycle comes from this one test client address
           "--camunda.bpm.job-execution.enabled=true",
           // a dead node's locked jobs are picked up again when their lock expires: short here to keep the test short
           "--camunda.bpm.job-execution.lock-time-in-millis=15000"));

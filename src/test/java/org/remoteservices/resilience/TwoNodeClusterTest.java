@@ -53,6 +53,7 @@ class TwoNodeClusterTest {
         "--rso.file-store.root=" + dir.resolve("shared-files").toAbsolutePath(), // one file store for both nodes
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
         "--rso.public-base-url=http://portal.test",
+        "--rso.rate-limit.enabled=false", // 200 lifecycles from one test client address
         "--camunda.bpm.job-execution.enabled=true");
     AppProcess node1 = new AppProcess("node1", AppProcess.freePort(), args, env);
     AppProcess node2 = new AppProcess("node2", AppProcess.freePort(), args, env);
