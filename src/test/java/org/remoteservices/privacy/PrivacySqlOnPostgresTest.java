@@ -19,11 +19,12 @@ import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.privacy.domain.RetentionCategory;
 import org.remoteservices.privacy.domain.VerificationLevel;
+import org.remoteservices.shared.lookup.V4__FillLookupKeys;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** V2__privacy.sql and the privacy repositories' SQL on a real PostgreSQL (the postgres profile), not only H2. */
+/** V2__privacy.sql, V3/V4 (lookup keys) and the privacy repositories' SQL on a real PostgreSQL (the postgres profile), not only H2. */
 class PrivacySqlOnPostgresTest {
   private static EmbeddedPostgres postgres;
   private static JdbcClient jdbc;
@@ -31,8 +32,31 @@ class PrivacySqlOnPostgresTest {
   @BeforeAll
   static void startPostgres() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    // up to V3, then rows as a release before the lookup keys wrote them, then V4 (a Java migration) must fill their keys
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").target("3").load().migrate();
     jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+    new JobRepository(jdbc, new TimeSource()).insert(new Job("J-OLD", "Old Site", "2 Old Road", new Job.Contact("Site", "site@old.example", null),
+        new Job.Contact("Sched", "sched@old.example", null), LocalDate.of(2035, 1, 1)));
+    jdbc.sql("""
+        insert into support_request (id, job_number, requester_name, requester_email, requester_phone, status, created_at, updated_at)
+        values ('00000000-0000-0000-0000-00000000000a', 'J-OLD', 'Olly Old', ' Olly.Old@Old.Example ', '+1 (555) 010-0100', 'COMPLETED', now(), now())""").update();
+    jdbc.sql("""
+        insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at)
+        values ('old-mail', 'old-key', null, 'site@old.example,Olly.Old@old.example,site@old.example', 's', 'b', 'SENT', now())""").update();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
+        .javaMigrations(new V4__FillLookupKeys()).load().migrate();
+  }
+
+  @Test
+  void v4FillsTheLookupKeysOfRowsWrittenBeforeV3() {
+    assertThat(jdbc.sql("select requester_email_key || ' ' || requester_phone_key from support_request where job_number = 'J-OLD'")
+        .query(String.class).single()).isEqualTo("olly.old@old.example 15550100100");
+    assertThat(jdbc.sql("select email_key from mail_recipient where mail_record_id = 'old-mail' order by email_key").query(String.class).list())
+        .containsExactly("olly.old@old.example", "site@old.example");
+    SubjectRecordsRepository subject = new SubjectRecordsRepository(jdbc);
+    assertThat(subject.candidates("OLLY.OLD@old.example", null)).extracting(SubjectRecordsRepository.Candidate::name).containsExactly("Olly Old");
+    assertThat(subject.candidates(null, "1-555-010-0100")).extracting(SubjectRecordsRepository.Candidate::name).containsExactly("Olly Old");
+    assertThat(subject.mailIds(List.of(), "olly.old@old.example")).containsExactly("old-mail");
   }
 
   @AfterAll
@@ -50,6 +74,10 @@ class PrivacySqlOnPostgresTest {
         "pat@pg.example", "+1 555 0199").id();
     jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at) values ('m1', 'k1', ?, 'pat@pg.example', 's', 'b', 'SENT', now())")
         .param(support).update();
+    // a mail about someone else's request that went to Pat too: found by its recipient row
+    jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at) values ('m2', 'k2', null, 'x@pg.example,pat@pg.example', 's', 'b', 'SENT', now())")
+        .update();
+    jdbc.sql("insert into mail_recipient (mail_record_id, email_key) values ('m2', 'x@pg.example'), ('m2', 'pat@pg.example')").update();
 
     PrivacyRequestRepository requests = new PrivacyRequestRepository(jdbc, time);
     String id = requests.insert(new PrivacyRequestRepository.NewRequest("22222222-2222-2222-2222-222222222222", "PORTAL", Jurisdiction.EU,
@@ -65,9 +93,11 @@ class PrivacySqlOnPostgresTest {
     assertThat(requests.idsByEmail("PAT@pg.example")).containsExactly(id);
 
     SubjectRecordsRepository subject = new SubjectRecordsRepository(jdbc);
-    assertThat(subject.candidates("pat@pg.example", "Pat Postgres", null, null)).hasSize(1);
-    assertThat(subject.collect(List.of(support), "pat@pg.example").get("mails_on_record")).hasSize(1);
-    assertThat(subject.mailIds(List.of(support), "pat@pg.example")).containsExactly("m1");
+    assertThat(subject.candidates("Pat@PG.example", null)).hasSize(1);
+    assertThat(subject.candidates(null, "+1-555-0199")).hasSize(1);
+    assertThat(subject.candidates("nobody@pg.example", "+1 555 0100")).isEmpty();
+    assertThat(subject.collect(List.of(support), "pat@pg.example").get("mails_on_record")).hasSize(2);
+    assertThat(subject.mailIds(List.of(support), "pat@pg.example")).containsExactlyInAnyOrder("m1", "m2");
     assertThat(subject.jobsOnlyRequestedBy(List.of(support))).containsExactly("J-PG1");
     assertThat(subject.ids("""
         select pdf_file from rssv_form where support_request_id in (:ids) union select file_key from recording where support_request_id in (:ids)
@@ -88,7 +118,8 @@ class PrivacySqlOnPostgresTest {
 
     subject.pseudonymise(List.of(support), Instant.now());
     subject.eraseJobLocation("J-PG1", "erased");
-    subject.deleteMails(List.of("m1"));
+    subject.deleteMails(List.of("m1", "m2"));
+    assertThat(jdbc.sql("select count(*) from mail_recipient where mail_record_id = 'm2'").query(Integer.class).single()).isZero();
     subject.deleteWhere("support_request", "id", List.of(support));
     requests.eraseDataPoints(id);
     assertThat(requests.get(id).email()).isNull();

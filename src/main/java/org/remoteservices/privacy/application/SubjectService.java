@@ -32,7 +32,7 @@ public class SubjectService {
     List<String> jobs = new ArrayList<>();
     int best = 0;
     String emailOnRecord = null;
-    for (Candidate c : records.candidates(request.email(), request.name(), request.phone(), request.jobNumber())) {
+    for (Candidate c : records.candidates(request.email(), request.phone())) {
       boolean email = same(c.email(), request.email());
       boolean name = sameName(c.name(), request.name());
       boolean phone = request.phone() != null && digits(c.phone()).equals(digits(request.phone())) && !digits(c.phone()).isEmpty();

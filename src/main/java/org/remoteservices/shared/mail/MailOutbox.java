@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.lookup.LookupKeys;
 import org.remoteservices.shared.time.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,10 @@ public class MailOutbox {
             values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
         .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), mail.body(), Timestamp.from(time.now()))
         .update();
+    // who it went to, one row per address: a privacy request finds the mails sent to its subject by index
+    for (String recipient : LookupKeys.emails(mail.to())) {
+      jdbc.sql("insert into mail_recipient (mail_record_id, email_key) values (?, ?)").params(id, recipient).update();
+    }
     List<MailAttachment> attachments = new ArrayList<>(mail.attachments());
     for (int i = 0; i < attachments.size(); i++) {
       MailAttachment a = attachments.get(i);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.remoteservices.shared.lookup.LookupKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,16 +27,27 @@ public class SubjectRecordsRepository {
   /** A support request with the data points a privacy request is matched against. */
   public record Candidate(String supportRequestId, long caseSeq, String jobNumber, String name, String email, String phone, String jobLocation) {}
 
-  public List<Candidate> candidates(String email, String name, String phone, String jobNumber) {
+  /**
+   * The support requests that can belong to the subject: a request is the subject's when its e-mail matches, or its name
+   * and phone both do (SubjectService), so only those with the same e-mail or the same phone can; both are index lookups
+   * on the normalised keys. Name, job number and location are compared on these candidates only.
+   */
+  public List<Candidate> candidates(String email, String phone) {
+    String emailKey = LookupKeys.email(email);
+    String phoneKey = LookupKeys.phone(phone);
+    if (emailKey == null && phoneKey == null) {
+      return List.of();
+    }
     return jdbc.sql("""
             select s.id, s.case_seq, s.job_number, s.requester_name, s.requester_email, s.requester_phone, j.location_address
             from support_request s join job j on j.job_number = s.job_number
-            where lower(s.requester_email) = lower(:email) or lower(s.requester_name) = lower(:name)
-               or s.requester_phone = :phone or s.job_number = :jobNumber""")
-        .param("email", email == null ? "" : email)
-        .param("name", name == null ? "" : name)
-        .param("phone", phone == null ? "" : phone)
-        .param("jobNumber", jobNumber == null ? "" : jobNumber)
+            where s.requester_email_key = :email
+            union
+            select s.id, s.case_seq, s.job_number, s.requester_name, s.requester_email, s.requester_phone, j.location_address
+            from support_request s join job j on j.job_number = s.job_number
+            where s.requester_phone_key = :phone""")
+        .param("email", emailKey == null ? "-" : emailKey)
+        .param("phone", phoneKey == null ? "-" : phoneKey)
         .query((rs, n) -> new Candidate(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
         .list();
   }
@@ -71,9 +83,10 @@ public class SubjectRecordsRepository {
         select s.case_seq, v.status, v.rating, v.comment_text, v.answered_at from survey v
         join support_request s on s.id = v.support_request_id where v.support_request_id in (:ids) order by v.created_at""", ids));
     out.put("mails_on_record", jdbc.sql("""
-        select created_at, sent_at, recipients, subject from mail_record
-        where support_request_id in (:ids) or lower(recipients) like :email order by created_at""")
-        .param("ids", ids).param("email", likeEmail(email)).query().listOfRows().stream().map(SubjectRecordsRepository::normalise).toList());
+        select created_at, sent_at, recipients, subject from mail_record where id in (
+          select id from mail_record where support_request_id in (:ids) union select mail_record_id from mail_recipient where email_key = :email)
+        order by created_at""")
+        .param("ids", ids).param("email", emailKey(email)).query().listOfRows().stream().map(SubjectRecordsRepository::normalise).toList());
     return out;
   }
 
@@ -113,8 +126,10 @@ public class SubjectRecordsRepository {
 
   public List<String> mailIds(Collection<String> supportRequestIds, String email) {
     List<String> ids = supportRequestIds.isEmpty() ? List.of("-") : List.copyOf(supportRequestIds);
-    return jdbc.sql("select id from mail_record where support_request_id in (:ids) or lower(recipients) like :email")
-        .param("ids", ids).param("email", likeEmail(email)).query(String.class).list();
+    return jdbc.sql("""
+            select id from mail_record where support_request_id in (:ids)
+            union select mail_record_id from mail_recipient where email_key = :email""")
+        .param("ids", ids).param("email", emailKey(email)).query(String.class).list();
   }
 
   public List<String> mailIdsByKeyPrefix(String prefix) {
@@ -148,6 +163,7 @@ public class SubjectRecordsRepository {
     }
     List<String> ids = List.copyOf(mailIds);
     jdbc.sql("delete from mail_attachment where mail_record_id in (:ids)").param("ids", ids).update();
+    jdbc.sql("delete from mail_recipient where mail_record_id in (:ids)").param("ids", ids).update();
     return jdbc.sql("delete from mail_record where id in (:ids)").param("ids", ids).update();
   }
 
@@ -174,7 +190,7 @@ public class SubjectRecordsRepository {
     }
     jdbc.sql("""
             update support_request set requester_name = 'erased', requester_email = 'erased@invalid', requester_phone = 'erased',
-              updated_at = :now where id in (:ids)""")
+              requester_email_key = null, requester_phone_key = null, updated_at = :now where id in (:ids)""")
         .param("ids", List.copyOf(supportRequestIds)).param("now", Timestamp.from(now)).update();
     jdbc.sql("update remote_session set notes = null where support_request_id in (:ids)").param("ids", List.copyOf(supportRequestIds)).update();
     jdbc.sql("update rssv_return set signer_name = null where rssv_form_id in (select id from rssv_form where support_request_id in (:ids))")
@@ -191,16 +207,19 @@ public class SubjectRecordsRepository {
     }
     jdbc.sql("""
             update support_request set requester_name = coalesce(:name, requester_name), requester_email = coalesce(:email, requester_email),
-              requester_phone = coalesce(:phone, requester_phone) where id in (:ids)""")
-        .param("name", name).param("email", email).param("phone", phone).param("ids", List.copyOf(supportRequestIds)).update();
+              requester_phone = coalesce(:phone, requester_phone), requester_email_key = coalesce(:emailKey, requester_email_key),
+              requester_phone_key = coalesce(:phoneKey, requester_phone_key) where id in (:ids)""")
+        .param("name", name).param("email", email).param("phone", phone).param("emailKey", LookupKeys.email(email))
+        .param("phoneKey", LookupKeys.phone(phone)).param("ids", List.copyOf(supportRequestIds)).update();
   }
 
   private List<Map<String, Object>> rows(String sql, List<String> ids) {
     return jdbc.sql(sql).param("ids", ids).query().listOfRows().stream().map(SubjectRecordsRepository::normalise).toList();
   }
 
-  private static String likeEmail(String email) {
-    return email == null || email.isBlank() ? "-" : "%" + email.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "\\_") + "%";
+  private static String emailKey(String email) {
+    String key = LookupKeys.email(email);
+    return key == null ? "-" : key;
   }
 
   /** Column names in lower case (H2 reports upper case), case numbers readable, timestamps as instants. */

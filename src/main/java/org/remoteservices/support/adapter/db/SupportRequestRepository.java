@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
+import org.remoteservices.shared.lookup.LookupKeys;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,9 +30,10 @@ public class SupportRequestRepository {
   public SupportRequest insert(String id, String jobNumber, String name, String email, String phone) {
     Timestamp now = Timestamp.from(time.now());
     jdbc.sql("""
-            insert into support_request (id, job_number, requester_name, requester_email, requester_phone, status, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, jobNumber, name, email, phone, SupportStatus.RSSV_PENDING.name(), now, now)
+            insert into support_request (id, job_number, requester_name, requester_email, requester_phone, requester_email_key,
+              requester_phone_key, status, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, jobNumber, name, email, phone, LookupKeys.email(email), LookupKeys.phone(phone), SupportStatus.RSSV_PENDING.name(), now, now)
         .update(new GeneratedKeyHolder());
     return get(id);
   }
