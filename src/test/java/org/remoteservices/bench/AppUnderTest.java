@@ -44,7 +44,9 @@ public final class AppUnderTest implements AutoCloseable {
         "--rso.public-base-url=http://portal.bench",
         "--logging.file.name=" + dir.resolve("app.log"),
         "--logging.threshold.console=WARN",
-        "--camunda.bpm.job-execution.enabled=true"));
+        "--camunda.bpm.job-execution.enabled=true",
+        // every simulated user comes from this one client address; the per-address limit would answer 429
+        "--rso.rate-limit.enabled=false"));
     args.addAll(extraArgs);
     SpringApplication application = new SpringApplication(RemoteServicesApplication.class);
     AppUnderTest app = new AppUnderTest(name, application.run(args.toArray(String[]::new)));

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>What remains is the engine (jobs, history, tasks, correlation), the HTTP layer and the one domain insert of
  * POST /api/support-requests. "Schedule recording destruction" still starts one recording-retention instance,
- * as the real step does per recording: that is engine work the model implies, not ours.
+ * as the real step does per recording: that is engine work the model implies, not ours. The create listener
+ * {@code clearEarlierDecisionsListener} is the real one too: it only removes process variables, engine work the
+ * model implies (and nothing at all when each task is reached once, as here).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("bench-floor")
