@@ -311,7 +311,7 @@ class HostileInputTest extends IntegrationTest {
   void everyTaskFormRefusesHostileSubmissionsThenTakesAValidOne() {
     String id = lifecycle.submit(lifecycle.newJob(), "Ada Lovelace", "ada@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("Security Verification").linkToken("/portal/rssv/"), "Ada Lovelace", true);
+    lifecycle.signRssvOnline(id, "Ada Lovelace");
     TestUsers.Login tech = users.login(Role.TECHNICIAN);
 
     String text = "{\"value\":%s,\"type\":\"String\"}";
@@ -385,10 +385,10 @@ class HostileInputTest extends IntegrationTest {
   void aDecisionLeftOutOfASecondRoundIsRefused_notTakenFromTheFirstRound() {
     String id = lifecycle.submit(lifecycle.newJob(), "Ada Lovelace", "ada@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("Security Verification").linkToken("/portal/rssv/"), "Ada Lovelace", true);
+    lifecycle.signRssvOnline(id, "Ada Lovelace");
     lifecycle.rejectRssv(id, "The signature block is empty");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("needs another look").linkToken("/portal/rssv/"), "Ada Lovelace", true);
+    lifecycle.signRssvOnline(id, "Ada Lovelace"); // through the link in the rejection mail
     TestUsers.Login tech = users.login(Role.TECHNICIAN);
     String taskId = lifecycle.task(id).getId();
 
@@ -438,14 +438,7 @@ class HostileInputTest extends IntegrationTest {
     Job job = lifecycle.newJob();
     String id = lifecycle.submit(job, "Ada Lovelace", "ada@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("Security Verification").linkToken("/portal/rssv/"), "Ada Lovelace", true);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.toSurvey(id, "Ada Lovelace");
     String survey = lastMail("How did we do").linkToken("/portal/survey/");
     lifecycle.submit(job, "Bea Other", "bea@example.org");
     runDueJobs();

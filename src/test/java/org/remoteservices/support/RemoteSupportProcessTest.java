@@ -42,10 +42,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
   /** Request made, RSSV signed and accepted, session on 1 December 2026 14:30 UTC scheduled and invited. */
   private String scheduledSession(Job job) {
     String id = startAndMailRssv(job);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
+    lifecycle.signRssvOnline(id, "Ada Requester");
+    lifecycle.acceptAndSchedule(id);
     return id;
   }
 
@@ -56,11 +54,6 @@ class RemoteSupportProcessTest extends IntegrationTest {
   private Mail lastMailWithSubject(String part) {
     return mails().stream().filter(m -> m.subject().contains(part)).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no mail with subject containing '" + part + "' in " + mails().stream().map(Mail::subject).toList()));
-  }
-
-  private void returnSignedOnline(String supportRequestId) {
-    String token = lastMailWithSubject("Remote Session Security Verification").linkToken("/portal/rssv/");
-    lifecycle.rssv.signOnline(token, "Ada Requester", true);
   }
 
   @Test
@@ -78,7 +71,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
         "RS-" + String.format("%06d", Long.parseLong(caseNumber)), "video only", "180 days", "RSSV-", "Signature");
     assertThat(instance).isWaitingAt(AWAIT_RSSV);
 
-    returnSignedOnline(id);
+    lifecycle.signRssvOnline(id, "Ada Requester");
     assertThat(instance).isWaitingAt(CHECK_RSSV).task().hasCandidateGroup("technicians");
     assertThat(lifecycle.task(id).getName()).contains("Check returned RSSV", job.jobNumber(), job.jobName());
 
@@ -215,7 +208,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
     // nothing but the customer's signed form moves the instance past the wait
     assertThat(lifecycle.instance(id)).isWaitingAt(AWAIT_RSSV);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).count()).isZero();
-    returnSignedOnline(id);
+    lifecycle.signRssvOnline(id, "Ada Requester");
     assertThat(lifecycle.instance(id)).isWaitingAt(CHECK_RSSV).hasNotPassed(SCHEDULE_SESSION, RUN_SESSION);
   }
 
@@ -310,10 +303,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
     Job job = lifecycle.newJob();
     String id = scheduledSession(job);
     ProcessInstance instance = lifecycle.instance(id);
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.resolveAndDocument(id);
     String surveyToken = lastMailWithSubject("How did we do?").linkToken("/portal/survey/");
 
     advanceClock(Duration.ofDays(30).plusMinutes(1));
