@@ -116,14 +116,7 @@ abstract class PrivacyTestSupport extends IntegrationTest {
 
   /** Takes a remote-support case through to the survey (signed RSSV, session, work order sent). */
   protected void throughWorkOrder(Subject s) {
-    lifecycle.rssv.signOnline(mailToken(s.email(), "/portal/rssv/"), s.name(), true);
-    lifecycle.acceptRssv(s.supportRequestId());
-    lifecycle.schedule(s.supportRequestId(), "2026-12-01T14:30Z");
-    runDueJobs();
-    lifecycle.recordOutcome(s.supportRequestId(), "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(s.supportRequestId());
-    runDueJobs();
+    lifecycle.toSurvey(s.supportRequestId(), s.name());
   }
 
   protected String mailToken(String to, String pathPrefix) {

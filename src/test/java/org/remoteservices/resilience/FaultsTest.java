@@ -308,16 +308,13 @@ class FaultsTest extends IntegrationTest {
   }
 
   private void signAndSchedule(String id) {
-    lifecycle.rssv.signOnline(lastMail("Remote Session Security Verification").linkToken("/portal/rssv/"), "Ada Requester", true);
+    lifecycle.signRssvOnline(id, "Ada Requester");
     lifecycle.acceptRssv(id);
     lifecycle.schedule(id, "2026-12-01T14:30Z");
   }
 
   private void finishFromSession(String id) {
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.resolveAndDocument(id);
     lifecycle.surveys.answer(lastMail("How did we do?").linkToken("/portal/survey/"), 4, "Fine");
   }
 }

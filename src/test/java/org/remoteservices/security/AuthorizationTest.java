@@ -25,7 +25,6 @@ import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;
 import org.remoteservices.testsupport.Lifecycle;
-import org.remoteservices.testsupport.Mails;
 import org.remoteservices.testsupport.TestUsers;
 import org.remoteservices.testsupport.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,12 +75,8 @@ class AuthorizationTest extends IntegrationTest {
     Job job = lifecycle.newJob();
     supportRequestId = lifecycle.submit(job, "Iso Lation", "iso@example.org");
     runDueJobs();
-    String token = Mails.read(MAIL.getReceivedMessages()).stream().filter(m -> m.subject().contains("Security Verification"))
-        .reduce((a, b) -> b).orElseThrow().linkToken("/portal/rssv/");
-    lifecycle.rssv.signOnline(token, "Iso Lation", true);
-    lifecycle.acceptRssv(supportRequestId);
-    lifecycle.schedule(supportRequestId, "2026-12-01T14:30Z");
-    runDueJobs();
+    lifecycle.signRssvOnline(supportRequestId, "Iso Lation");
+    lifecycle.acceptAndSchedule(supportRequestId);
     lifecycle.recordOutcome(supportRequestId, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
     runDueJobs();
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)

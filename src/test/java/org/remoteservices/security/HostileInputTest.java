@@ -311,7 +311,7 @@ class HostileInputTest extends IntegrationTest {
   void everyTaskFormRefusesHostileSubmissionsThenTakesAValidOne() {
     String id = lifecycle.submit(lifecycle.newJob(), "Ada Lovelace", "ada@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("Security Verification").linkToken("/portal/rssv/"), "Ada Lovelace", true);
+    lifecycle.signRssvOnline(id, "Ada Lovelace");
     TestUsers.Login tech = users.login(Role.TECHNICIAN);
 
     String text = "{\"value\":%s,\"type\":\"String\"}";
@@ -381,6 +381,36 @@ class HostileInputTest extends IntegrationTest {
         .allSatisfy(v -> assertThat(v.getName()).doesNotStartWith("input_").isNotEqualTo("customerEmail"));
   }
 
+  @Test
+  void aDecisionLeftOutOfASecondRoundIsRefused_notTakenFromTheFirstRound() {
+    String id = lifecycle.submit(lifecycle.newJob(), "Ada Lovelace", "ada@example.org");
+    runDueJobs();
+    lifecycle.signRssvOnline(id, "Ada Lovelace");
+    lifecycle.rejectRssv(id, "The signature block is empty");
+    runDueJobs();
+    lifecycle.signRssvOnline(id, "Ada Lovelace"); // through the link in the rejection mail
+    TestUsers.Login tech = users.login(Role.TECHNICIAN);
+    String taskId = lifecycle.task(id).getId();
+
+    // the first round said "rejected"; the second round's check, completed without a decision, must not reuse it
+    Map<String, Long> before = counts();
+    for (String call : List.of("/submit-form", "/complete")) {
+      for (String body : List.of("{}", "{\"variables\":{}}", "{\"variables\":{\"input_rejectionReason\":{\"value\":\"Again\"}}}")) {
+        Http.Response response = http().post("/engine-rest/task/" + taskId + call).as(tech).json(body).send();
+        assertThat(response.status()).as(call + " " + body + ": " + response).isEqualTo(400);
+        assertThat(response.json().path("message").asText()).as(call + " " + body).contains("rssvAccepted is required");
+      }
+    }
+    assertThat(counts()).isEqualTo(before);
+    assertThat(lifecycle.task(id).getId()).isEqualTo(taskId);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(lifecycle.instance(id)).isWaitingAt(Elements.CHECK_RSSV);
+
+    Http.Response ok = http().post("/engine-rest/task/" + taskId + "/complete").as(tech)
+        .json("{\"variables\":{\"rssvAccepted\":{\"value\":true}}}").send();
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(204);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(lifecycle.instance(id)).isWaitingAt(Elements.SCHEDULE_SESSION);
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   static Map<String, String> with(Map<String, String> valid, String field, String value) {
@@ -408,14 +438,7 @@ class HostileInputTest extends IntegrationTest {
     Job job = lifecycle.newJob();
     String id = lifecycle.submit(job, "Ada Lovelace", "ada@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastMail("Security Verification").linkToken("/portal/rssv/"), "Ada Lovelace", true);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.toSurvey(id, "Ada Lovelace");
     String survey = lastMail("How did we do").linkToken("/portal/survey/");
     lifecycle.submit(job, "Bea Other", "bea@example.org");
     runDueJobs();

@@ -85,10 +85,7 @@ class LogPrivacyTest extends IntegrationTest {
     submit(http, tech, id, "{\"input_sessionStart\":{\"value\":\"2026-12-01T14:30Z\"},\"input_sessionMinutes\":{\"value\":\"" + PHONE + "\"}}");
     submit(http, tech, id, "{\"input_sessionStart\":{\"value\":\"2026-12-01T14:30Z\"},\"input_sessionMinutes\":{\"value\":60,\"type\":\"Integer\"}}");
     runDueJobs();
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.resolveAndDocument(id);
     String survey = lastLink("How did we do", "/portal/survey/");
     http.post("/api/surveys/" + survey).json(Map.of("rating", 9, "comment", "Thanks, " + NAME)).send(); // refused
     assertThat(http.post("/api/surveys/" + survey).json(Map.of("rating", 5, "comment", "Thanks from " + NAME + ", " + PHONE)).send().status())

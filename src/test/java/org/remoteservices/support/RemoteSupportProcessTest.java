@@ -1,6 +1,7 @@
 package org.remoteservices.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Elements.*;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.jobs.Job;
@@ -40,10 +42,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
   /** Request made, RSSV signed and accepted, session on 1 December 2026 14:30 UTC scheduled and invited. */
   private String scheduledSession(Job job) {
     String id = startAndMailRssv(job);
-    returnSignedOnline(id);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
+    lifecycle.signRssvOnline(id, "Ada Requester");
+    lifecycle.acceptAndSchedule(id);
     return id;
   }
 
@@ -54,11 +54,6 @@ class RemoteSupportProcessTest extends IntegrationTest {
   private Mail lastMailWithSubject(String part) {
     return mails().stream().filter(m -> m.subject().contains(part)).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no mail with subject containing '" + part + "' in " + mails().stream().map(Mail::subject).toList()));
-  }
-
-  private void returnSignedOnline(String supportRequestId) {
-    String token = lastMailWithSubject("Remote Session Security Verification").linkToken("/portal/rssv/");
-    lifecycle.rssv.signOnline(token, "Ada Requester", true);
   }
 
   @Test
@@ -76,7 +71,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
         "RS-" + String.format("%06d", Long.parseLong(caseNumber)), "video only", "180 days", "RSSV-", "Signature");
     assertThat(instance).isWaitingAt(AWAIT_RSSV);
 
-    returnSignedOnline(id);
+    lifecycle.signRssvOnline(id, "Ada Requester");
     assertThat(instance).isWaitingAt(CHECK_RSSV).task().hasCandidateGroup("technicians");
     assertThat(lifecycle.task(id).getName()).contains("Check returned RSSV", job.jobNumber(), job.jobName());
 
@@ -191,6 +186,13 @@ class RemoteSupportProcessTest extends IntegrationTest {
     String secondToken = rejection.linkToken("/portal/rssv/");
     assertThat(secondToken).isNotEqualTo(firstToken);
     lifecycle.rssv.signOnline(secondToken, "Ada Requester", true);
+
+    // the second check decides afresh: the first round's "rejected" is gone, a submit without a decision is refused
+    assertThat(instance).isWaitingAt(CHECK_RSSV);
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("rssvAccepted");
+    assertThatThrownBy(() -> lifecycle.submitForm(id, Map.of())).hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("rssvAccepted is required");
+    assertThat(instance).isWaitingAt(CHECK_RSSV);
     lifecycle.acceptRssv(id);
 
     assertThat(instance).isWaitingAt(SCHEDULE_SESSION);
@@ -206,7 +208,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
     // nothing but the customer's signed form moves the instance past the wait
     assertThat(lifecycle.instance(id)).isWaitingAt(AWAIT_RSSV);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).count()).isZero();
-    returnSignedOnline(id);
+    lifecycle.signRssvOnline(id, "Ada Requester");
     assertThat(lifecycle.instance(id)).isWaitingAt(CHECK_RSSV).hasNotPassed(SCHEDULE_SESSION, RUN_SESSION);
   }
 
@@ -243,17 +245,22 @@ class RemoteSupportProcessTest extends IntegrationTest {
     assertThat(lifecycle.instance(id)).hasPassed(RSSV_RETURNED_AFTER_REMINDER).isWaitingAt(CHECK_RSSV);
   }
 
+  /** A first session not resolved, a follow-up wanted; the second session scheduled on 3 December 2026 09:00 UTC. */
+  private String followUpScheduled(Job job) {
+    String id = scheduledSession(job);
+    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", false, true);
+    runDueJobs();
+    assertThat(lifecycle.instance(id)).hasPassed(FOLLOW_UP_GATEWAY).isWaitingAt(SCHEDULE_SESSION);
+    lifecycle.schedule(id, "2026-12-03T09:00Z");
+    runDueJobs();
+    return id;
+  }
+
   @Test
   void unresolvedSessionWithFollowUpThenClosedUnresolved() {
     Job job = lifecycle.newJob();
-    String id = scheduledSession(job);
+    String id = followUpScheduled(job);
     ProcessInstance instance = lifecycle.instance(id);
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", false, true);
-    runDueJobs();
-    assertThat(instance).hasPassed(FOLLOW_UP_GATEWAY).isWaitingAt(SCHEDULE_SESSION);
-
-    lifecycle.schedule(id, "2026-12-03T09:00Z");
-    runDueJobs();
     lifecycle.recordOutcome(id, "2026-12-03T09:00Z", "2026-12-03T10:00Z", false, false);
     runDueJobs();
     assertThat(instance).isWaitingAt(DOCUMENT_WORK_ORDER);
@@ -270,14 +277,33 @@ class RemoteSupportProcessTest extends IntegrationTest {
   }
 
   @Test
+  void followUpSessionRecordsItsOwnOutcome_notTheFirstSessions() {
+    Job job = lifecycle.newJob();
+    String id = followUpScheduled(job);
+    ProcessInstance instance = lifecycle.instance(id);
+    assertThat(instance).isWaitingAt(RUN_SESSION);
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("sessionResolved", "followUpSession");
+
+    // "not resolved" without saying whether to follow up: the first session's "follow up" is not taken for it
+    Map<String, Object> notResolved = Map.of("input_startedAt", "2026-12-03T09:00Z", "input_endedAt", "2026-12-03T10:00Z",
+        "sessionResolved", "false", "input_sessionNotes", "Still flickering", "input_recordingReference", "GTR-2");
+    assertThatThrownBy(() -> lifecycle.submitForm(id, notResolved)).hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("followUpSession is required");
+    assertThat(instance).isWaitingAt(RUN_SESSION);
+    assertThat(jdbc.sql("select count(*) from remote_session where support_request_id = ? and ended_at is not null").param(id)
+        .query(Integer.class).single()).isEqualTo(1);
+
+    lifecycle.recordOutcome(id, "2026-12-03T09:00Z", "2026-12-03T10:00Z", false, false);
+    runDueJobs();
+    assertThat(instance).hasPassed(FOLLOW_UP_GATEWAY).isWaitingAt(DOCUMENT_WORK_ORDER);
+  }
+
+  @Test
   void unansweredSurveyExpiresAfter30Days() {
     Job job = lifecycle.newJob();
     String id = scheduledSession(job);
     ProcessInstance instance = lifecycle.instance(id);
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:00Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.resolveAndDocument(id);
     String surveyToken = lastMailWithSubject("How did we do?").linkToken("/portal/survey/");
 
     advanceClock(Duration.ofDays(30).plusMinutes(1));

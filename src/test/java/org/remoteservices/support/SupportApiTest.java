@@ -137,14 +137,7 @@ class SupportApiTest extends IntegrationTest {
   void surveyRatingOutsideOneToFiveIs400AndASecondAnswer410() {
     String id = lifecycle.submit(lifecycle.newJob(), "Grace Hopper", "grace@example.org");
     runDueJobs();
-    lifecycle.rssv.signOnline(lastLink("Security Verification", "/portal/rssv/"), "Grace Hopper", true);
-    lifecycle.acceptRssv(id);
-    lifecycle.schedule(id, "2026-12-01T14:30Z");
-    runDueJobs();
-    lifecycle.recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
-    runDueJobs();
-    lifecycle.documentWorkOrder(id);
-    runDueJobs();
+    lifecycle.toSurvey(id, "Grace Hopper");
     String url = "/api/surveys/" + lastLink("How did we do", "/portal/survey/");
     for (int rating : List.of(0, 6, -3)) {
       Http.Response response = http().post(url).json(Map.of("rating", rating)).send();

@@ -48,6 +48,11 @@ public abstract class IntegrationTest {
 
   /** Runs every job that is due now (async continuations, due timers) until none is left. */
   protected void runDueJobs() {
+    runDueJobs(management);
+  }
+
+  /** {@link #runDueJobs()} for helpers that are not tests ({@link Lifecycle}). */
+  public static void runDueJobs(ManagementService management) {
     for (int round = 0; round < 100; round++) {
       List<Job> due = management.createJobQuery().executable().list();
       if (due.isEmpty()) {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.remoteservices.jobs.Job;
 import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.application.RssvService;
 import org.remoteservices.support.application.SupportRequestService;
 import org.remoteservices.support.application.SurveyService;
@@ -35,6 +37,8 @@ public class Lifecycle {
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired SupportRequestRepository requests;
 
   /** Registers a fresh job (unique number) with its own contacts. */
   public Job newJob() {
@@ -92,5 +96,46 @@ public class Lifecycle {
 
   public void documentWorkOrder(String id) {
     submitForm(id, Map.of("input_workSummary", "Scene schedule repaired", "input_actionsTaken", "Reloaded the processor database"));
+  }
+
+  // --- whole stretches of a lifecycle, for tests about what happens after them
+
+  /** The customer signs online through the RSSV link last mailed to them (the form, a reminder or a rejection). */
+  public void signRssvOnline(String id, String signer) {
+    String email = requests.get(id).requesterEmail();
+    String token = Mails.read(TestMailServer.instance().getReceivedMessages()).stream()
+        .filter(m -> m.to().contains(email) && m.body().contains("/portal/rssv/")).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no RSSV link mailed to the requester of " + id)).linkToken("/portal/rssv/");
+    rssv.signOnline(token, signer, true);
+  }
+
+  /** From "Check returned RSSV": accepted, the session scheduled for 1 December 2026 14:30 UTC and the invitation mailed. */
+  public void acceptAndSchedule(String id) {
+    acceptRssv(id);
+    schedule(id, "2026-12-01T14:30Z");
+    runDueJobs();
+  }
+
+  /** From "Run remote session": resolved (14:30-15:10 UTC), the work order documented and mailed, the survey step run. */
+  public void resolveAndDocument(String id) {
+    recordOutcome(id, "2026-12-01T14:30Z", "2026-12-01T15:10Z", true, null);
+    runDueJobs();
+    documentWorkOrder(id);
+    runDueJobs();
+  }
+
+  /**
+   * From "Await signed RSSV" (the form mailed) to the survey: signed online, accepted, one session that resolved the
+   * issue, the work order sent; the survey is mailed unless a survey gate forbids it.
+   */
+  public void toSurvey(String id, String signer) {
+    signRssvOnline(id, signer);
+    acceptAndSchedule(id);
+    resolveAndDocument(id);
+  }
+
+  /** Runs every job due now (async continuations, due timers), as a test's runDueJobs(). */
+  public void runDueJobs() {
+    IntegrationTest.runDueJobs(management);
   }
 }

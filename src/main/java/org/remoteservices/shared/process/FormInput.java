@@ -23,7 +23,8 @@ import org.remoteservices.shared.web.PlainText;
 /**
  * The fields a user task's form submitted, read and checked on the server (Camunda Forms validate only in
  * the browser), then removed from the process. Field names start with {@code input_}; decisions that the
- * model's gateways read (booleans) are ordinary variables and stay.
+ * model's gateways read (booleans) are ordinary variables and stay (until their task is created again: a create
+ * listener removes them, so each round of a task decides for itself and a missing decision is "required").
  *
  * <p>Use in a task's "complete" listener: read every field, call {@link #validate()}, store, {@link #clear()}.
  * A failed validation throws {@link FormFieldValidationException}: the task stays open, nothing is stored,

@@ -23,6 +23,14 @@ public final class RemoteSupportProcess {
     public static final java.util.Set<String> ALL =
         java.util.Set.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT, PRIVACY_RESTRICTED);
 
+    /**
+     * The decisions each deciding user task makes (the gateway after it reads them). They are removed when the task
+     * is created ({@link ClearEarlierDecisionsListener}), so a task reached again never inherits an earlier round's.
+     */
+    public static final java.util.Map<String, java.util.List<String>> DECISIONS_BY_TASK = java.util.Map.of(
+        Elements.CHECK_RSSV, java.util.List.of(RSSV_ACCEPTED),
+        Elements.RUN_SESSION, java.util.List.of(SESSION_RESOLVED, FOLLOW_UP_SESSION));
+
     private Vars() {}
   }
 
