@@ -156,6 +156,7 @@ public final class ScaleBench {
   }
 
   private final Set<String> erased = new java.util.HashSet<>();
+  private static final java.util.concurrent.atomic.AtomicLong REFERENCE_CODES = new java.util.concurrent.atomic.AtomicLong();
 
   private int pickUnerased(int subjects) {
     while (true) {
@@ -318,7 +319,9 @@ public final class ScaleBench {
         inserts.put(t.getKey(), c.prepareStatement("insert into " + t.getKey() + " (" + String.join(", ", columns) + ") values ("
             + String.join(", ", columns.stream().map(x -> "?").toList()) + ")"));
       }
-      int batchSubjects = 100;
+      // large commits: H2 writes a new chunk to its file at every commit (WRITE_DELAY=0), and small ones made the
+      // file grow to tens of GB before its background compaction caught up
+      int batchSubjects = 1000;
       for (int k = from; k < to; k++) {
         Map<String, String> ids = new java.util.HashMap<>();
         Person person = new Person(email(k), name(k), phone(k));
@@ -374,7 +377,8 @@ public final class ScaleBench {
         return ids.computeIfAbsent(value, v -> HexFormat.of().formatHex(randomBytes(32)));
       }
       if (column.equals("REFERENCE_CODE")) {
-        return ids.computeIfAbsent(value, v -> "RSSV-" + HexFormat.of().formatHex(randomBytes(4)).toUpperCase(Locale.ROOT));
+        // unique by construction: 32 random bits collide among 100,000 forms more often than not (birthday bound)
+        return ids.computeIfAbsent(value, v -> String.format(Locale.ROOT, "RSSV-G%08d", REFERENCE_CODES.incrementAndGet()));
       }
     }
     if (domain && value.length() >= 36) {
