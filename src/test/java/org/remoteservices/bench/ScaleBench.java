@@ -242,9 +242,8 @@ public final class ScaleBench {
       String pi = jdbc.sql("select ID_ from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'remote-support' and END_TIME_ is not null order by START_TIME_ fetch first 1 rows only")
           .query(String.class).single();
       String request = jdbc.sql("select BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ = ?").param(pi).query(String.class).single();
-      String email = jdbc.sql("select requester_email from support_request where id = ?").param(request).query(String.class).single();
-      String name = jdbc.sql("select requester_name from support_request where id = ?").param(request).query(String.class).single();
-      String phone = jdbc.sql("select requester_phone from support_request where id = ?").param(request).query(String.class).single();
+      String[] person = jdbc.sql("select requester_email, requester_name, requester_phone from support_request where id = ?").param(request)
+          .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
       Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
       try (Connection c = ds.getConnection()) {
         select(c, tables, "support_request", "id = ?", request);
@@ -281,7 +280,7 @@ public final class ScaleBench {
         }
       }
       tables.values().removeIf(List::isEmpty);
-      return new Template(request, email, name, phone, tables);
+      return new Template(request, person[0], person[1], person[2], tables);
     }
 
     private static void select(Connection c, Map<String, List<Map<String, Object>>> tables, String table, String where, String... params) throws Exception {
@@ -318,10 +317,13 @@ public final class ScaleBench {
     if (!db.equals("h2")) {
       return generate(ds, template, from, to, db);
     }
-    String before;
+    Map<String, String> before = new LinkedHashMap<>();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
-      before = rs.next() ? rs.getString(1) : "0";
+        ResultSet rs = s.executeQuery("select setting_name, setting_value from information_schema.settings "
+            + "where setting_name in ('WRITE_DELAY', 'RETENTION_TIME')")) {
+      while (rs.next()) {
+        before.put(rs.getString(1), rs.getString(2));
+      }
       s.execute("set write_delay 500");
       s.execute("set retention_time 0");
     }
@@ -329,8 +331,9 @@ public final class ScaleBench {
       return generate(ds, template, from, to, db);
     } finally {
       try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-        s.execute("set write_delay " + Integer.parseInt(before));
-        s.execute("set retention_time 45000");
+        for (Map.Entry<String, String> setting : before.entrySet()) {
+          s.execute("set " + setting.getKey() + " " + Integer.parseInt(setting.getValue()));
+        }
       }
     }
   }

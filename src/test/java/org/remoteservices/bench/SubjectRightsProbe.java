@@ -83,7 +83,7 @@ final class SubjectRightsProbe {
     Map<String, Object> decision = new HashMap<>();
     decision.put("input_retain", SpinValues.jsonValue("[]").create());
     app.bean(FormService.class).submitTaskForm(review.getId(), decision);
-    MailSink.Delivered answer = mail.await(s.email(), "Your privacy request has been answered", TIMEOUT_MS);
+    mail.await(s.email(), "Your privacy request has been answered", TIMEOUT_MS);
     awaitEnd(app, id);
     double ms = (System.nanoTime() - t0) / 1e6;
 
@@ -96,9 +96,6 @@ final class SubjectRightsProbe {
     Map<String, Integer> erased = jdbc.sql("select store, count(*) from privacy_erasure_item where privacy_request_id = ? group by store order by store")
         .param(id).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
-    if (!answer.subject().contains("answered")) {
-      throw new IllegalStateException("unexpected answer " + answer.subject());
-    }
     return new Timed(ms, "erased " + erased.entrySet().stream().map(e -> e.getKey().toLowerCase(Locale.ROOT) + " " + e.getValue())
         .collect(Collectors.joining(", ")));
   }

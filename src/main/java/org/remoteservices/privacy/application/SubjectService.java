@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
 import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository.Candidate;
 import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.shared.lookup.LookupKeys;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,9 +34,9 @@ public class SubjectService {
     int best = 0;
     String emailOnRecord = null;
     for (Candidate c : records.candidates(request.email(), request.phone())) {
-      boolean email = same(c.email(), request.email());
+      boolean email = sameKey(LookupKeys.email(c.email()), LookupKeys.email(request.email()));
       boolean name = sameName(c.name(), request.name());
-      boolean phone = request.phone() != null && digits(c.phone()).equals(digits(request.phone())) && !digits(c.phone()).isEmpty();
+      boolean phone = sameKey(LookupKeys.phone(c.phone()), LookupKeys.phone(request.phone()));
       if (!(email || (name && phone))) {
         continue;
       }
@@ -54,8 +55,9 @@ public class SubjectService {
     return new Match(ids, best, emailOnRecord, jobs);
   }
 
-  private static boolean same(String a, String b) {
-    return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+  /** E-mail and phone compare by the keys the candidates were looked up with (LookupKeys), so the two always agree. */
+  private static boolean sameKey(String a, String b) {
+    return a != null && a.equals(b);
   }
 
   /** Names and addresses compare without case, punctuation or repeated spaces. */
@@ -65,9 +67,5 @@ public class SubjectService {
 
   private static String simplify(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
-
-  private static String digits(String phone) {
-    return phone == null ? "" : phone.replaceAll("\\D", "");
   }
 }
