@@ -17,7 +17,7 @@ import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
 import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.privacy.domain.VerificationLevel;
 import org.remoteservices.shared.lookup.V4__FillLookupKeys;
 import org.remoteservices.shared.time.TimeSource;

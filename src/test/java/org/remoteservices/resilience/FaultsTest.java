@@ -187,7 +187,7 @@ class FaultsTest extends IntegrationTest {
     assertThat(lifecycle.surveys.view(token).caseNumber()).startsWith("RS-");
     // answered in that moment: "try again shortly", nothing stored, the link still valid
     assertThatThrownBy(() -> lifecycle.surveys.answer(token, 5, "Too early"))
-        .isInstanceOf(org.remoteservices.shared.web.ApiException.class).hasMessageContaining("try again");
+        .isInstanceOf(org.remoteservices.shared.error.DomainException.class).hasMessageContaining("try again");
 
     // the engine runs the step again: no second mail, and the link in the first one works
     management.executeJob(jobAt(instance, MAIL_SURVEY).getId());

@@ -7,7 +7,7 @@ import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
 import org.remoteservices.privacy.domain.Deadlines;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,10 +75,10 @@ public class DeadlineService {
   public void extend(String id, String reason) {
     PrivacyRequest request = requests.get(id);
     if (request.extended()) {
-      throw ApiException.conflict("the deadline has already been extended once");
+      throw DomainException.conflict("the deadline has already been extended once");
     }
     if (!time.now().isBefore(request.originalDueAt())) {
-      throw ApiException.conflict("the original deadline has passed; it can no longer be extended");
+      throw DomainException.conflict("the original deadline has passed; it can no longer be extended");
     }
     LocalDate received = deadlines.dayOf(request.receivedAt());
     LocalDate newDue = deadlines.extendedDue(request.jurisdiction().regime(), received, deadlines.dayOf(request.originalDueAt().minusSeconds(1)));

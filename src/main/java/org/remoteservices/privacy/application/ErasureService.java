@@ -19,11 +19,11 @@ import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
 import org.remoteservices.privacy.adapter.pdf.PrivacyDocuments;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -92,7 +92,7 @@ public class ErasureService {
     List<LegalHold> holds = holds(id);
     List<String> released = holds.stream().map(LegalHold::category).filter(c -> !keep.contains(c)).map(Enum::name).distinct().toList();
     if (!released.isEmpty()) {
-      throw ApiException.badRequest("under legal hold, must be retained: " + String.join(", ", released));
+      throw DomainException.rejected("under legal hold, must be retained: " + String.join(", ", released));
     }
     records.clearRetention(id);
     for (RetentionCategory category : keep) {

@@ -14,7 +14,7 @@ import org.remoteservices.privacy.domain.Deadlines;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.privacy.domain.VerificationLevel;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.time.TimeSource;

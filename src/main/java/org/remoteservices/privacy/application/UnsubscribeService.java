@@ -8,10 +8,10 @@ import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.application.RemoteSupportPolicy;
 import org.remoteservices.support.domain.SupportRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +30,11 @@ public class UnsubscribeService {
   private final PrivacyRecordsRepository records;
   private final SubjectKeys keys;
   private final SubjectChoicesService choices;
-  private final RemoteSupportPolicy links;
+  private final PublicLinks links;
   private final TimeSource time;
 
   public UnsubscribeService(AccessTokens tokens, SupportRequestRepository supportRequests, PrivacyRequestService requests,
-      PrivacyRecordsRepository records, SubjectKeys keys, SubjectChoicesService choices, RemoteSupportPolicy links, TimeSource time) {
+      PrivacyRecordsRepository records, SubjectKeys keys, SubjectChoicesService choices, PublicLinks links, TimeSource time) {
     this.tokens = tokens;
     this.supportRequests = supportRequests;
     this.requests = requests;
@@ -72,6 +72,6 @@ public class UnsubscribeService {
 
   private SupportRequest requester(String token) {
     String supportRequestId = tokens.resolve(TokenPurpose.UNSUBSCRIBE, token);
-    return supportRequests.find(supportRequestId).orElseThrow(() -> ApiException.gone("this link is no longer valid"));
+    return supportRequests.find(supportRequestId).orElseThrow(() -> DomainException.gone("this link is no longer valid"));
   }
 }

@@ -13,9 +13,9 @@ import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.pdf.PdfFiles;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.web.ApiException;
-import org.remoteservices.support.application.RemoteSupportPolicy;
+import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,12 +42,12 @@ public class VerificationService {
   private final PrivacyDocuments documents;
   private final PrivacyProcessPort process;
   private final PrivacyPolicy policy;
-  private final RemoteSupportPolicy links;
+  private final PublicLinks links;
   private final TimeSource time;
   private final long maxUploadBytes;
 
   public VerificationService(PrivacyRequestRepository requests, SubjectService subjects, PrivacyMails mails, AccessTokens tokens,
-      FileStore files, PrivacyDocuments documents, PrivacyProcessPort process, PrivacyPolicy policy, RemoteSupportPolicy links,
+      FileStore files, PrivacyDocuments documents, PrivacyProcessPort process, PrivacyPolicy policy, PublicLinks links,
       TimeSource time, @Value("${rso.upload.max-bytes}") long maxUploadBytes) {
     this.requests = requests;
     this.subjects = subjects;
@@ -159,7 +159,7 @@ public class VerificationService {
   public record EvidenceView(String reference, String kind, String rights, Instant receivedAt) {}
 
   public EvidenceView view(TokenPurpose purpose, String token) {
-    PrivacyRequest request = requests.find(tokens.resolve(purpose, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    PrivacyRequest request = requests.find(tokens.resolve(purpose, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
     return new EvidenceView(request.reference(), purpose.name(), PrivacyRequestService.labels(request.rights()), request.receivedAt());
   }
 
@@ -171,10 +171,10 @@ public class VerificationService {
     }
     String id = tokens.resolve(purpose, token);
     if (content.length > maxUploadBytes) {
-      throw ApiException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
+      throw DomainException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
     }
     if (!PdfFiles.isReadablePdf(content)) {
-      throw ApiException.unsupportedMediaType("the file is not a readable PDF; please upload the signed document as a PDF");
+      throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed document as a PDF");
     }
     store(purpose, token, id, purpose == TokenPurpose.PRIVACY_DECLARATION ? DECLARATION : AGENT_PERMISSION, "UPLOAD", content);
   }
@@ -184,7 +184,7 @@ public class VerificationService {
   public void signDeclaration(String token, String fullName, boolean consent) {
     String id = tokens.resolve(TokenPurpose.PRIVACY_DECLARATION, token);
     if (!consent) {
-      throw ApiException.badRequest("the declaration must be confirmed to sign it online");
+      throw DomainException.rejected("the declaration must be confirmed to sign it online");
     }
     store(TokenPurpose.PRIVACY_DECLARATION, token, id, DECLARATION, "ONLINE", documents.declaration(requests.get(id), fullName, time.now()));
   }

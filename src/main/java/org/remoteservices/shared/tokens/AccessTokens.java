@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,19 +48,19 @@ public class AccessTokens {
    */
   public String resolve(TokenPurpose purpose, String token) {
     if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
-      throw ApiException.notFound("unknown link");
+      throw DomainException.notFound("unknown link");
     }
     record Row(String targetId, Timestamp expiresAt, Timestamp usedAt) {}
     Row row = jdbc.sql("select target_id, expires_at, used_at from access_token where token_hash = ? and purpose = ?")
         .params(hash(token), purpose.name())
         .query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)))
         .optional()
-        .orElseThrow(() -> ApiException.notFound("unknown link"));
+        .orElseThrow(() -> DomainException.notFound("unknown link"));
     if (row.usedAt() != null) {
-      throw ApiException.gone("this link has already been used");
+      throw DomainException.gone("this link has already been used");
     }
     if (!row.expiresAt().toInstant().isAfter(time.now())) {
-      throw ApiException.gone("this link has expired");
+      throw DomainException.gone("this link has expired");
     }
     return row.targetId();
   }
@@ -72,7 +72,7 @@ public class AccessTokens {
         .params(Timestamp.from(time.now()), hash(token), purpose.name())
         .update();
     if (updated != 1) {
-      throw ApiException.gone("this link has already been used");
+      throw DomainException.gone("this link has already been used");
     }
   }
 

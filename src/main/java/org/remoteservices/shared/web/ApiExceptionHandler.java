@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,24 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
     return error(e.status(), e.getMessage(), List.of());
+  }
+
+  /** A use case's refusal: the kind picks the status, the message is already a sentence for the caller. */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ApiError> refused(DomainException e) {
+    return error(status(e.kind()), e.getMessage(), List.of());
+  }
+
+  static HttpStatus status(DomainException.Kind kind) {
+    return switch (kind) {
+      case REJECTED -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case GONE -> HttpStatus.GONE;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case UNSUPPORTED_CONTENT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+    };
   }
 
   @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException

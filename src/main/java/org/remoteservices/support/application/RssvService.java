@@ -13,7 +13,7 @@ import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.RssvRepository;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.adapter.pdf.RssvDocument;
@@ -163,7 +163,7 @@ public class RssvService {
 
   /** What the portal shows behind a return link. */
   public PortalView portalView(String token) {
-    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
     SupportRequest request = requests.get(form.supportRequestId());
     Job job = jobs.find(request.jobNumber()).orElseThrow();
     return new PortalView(request.caseNumber(), job.jobNumber(), job.jobName(), form.referenceCode(), form.status(), expiresAt(form));
@@ -173,7 +173,7 @@ public class RssvService {
 
   /** The blank form, for the customer to print and sign. */
   public byte[] blankForm(String token) {
-    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
     return files.read(form.pdfFile());
   }
 
@@ -182,10 +182,10 @@ public class RssvService {
   public ReturnReceipt returnSignedUpload(String token, byte[] content) {
     String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
     if (content.length > maxUploadBytes) {
-      throw ApiException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
+      throw DomainException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
     }
     if (!RssvDocument.isReadablePdf(content)) {
-      throw ApiException.unsupportedMediaType("the file is not a readable PDF; please upload the signed form as a PDF");
+      throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed form as a PDF");
     }
     return storeReturn(token, formId, "UPLOAD", content, null);
   }
@@ -195,7 +195,7 @@ public class RssvService {
   public ReturnReceipt signOnline(String token, String fullName, boolean consent) {
     String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
     if (!consent) {
-      throw ApiException.badRequest("consent must be given to sign the form online");
+      throw DomainException.rejected("consent must be given to sign the form online");
     }
     RssvForm form = forms.form(formId).orElseThrow();
     byte[] original = files.read(form.pdfFile());
@@ -220,8 +220,8 @@ public class RssvService {
         // running but not waiting: the step that mailed this link is still finishing (being retried after a
         // crash); nothing is stored and the link stays valid. Otherwise the request is over.
         throw process.isRunning(form.supportRequestId())
-            ? ApiException.conflict("we cannot take the form just this moment; please try again in a few minutes")
-            : ApiException.gone("this request is no longer waiting for the form");
+            ? DomainException.conflict("we cannot take the form just this moment; please try again in a few minutes")
+            : DomainException.gone("this request is no longer waiting for the form");
       }
     } catch (RuntimeException e) {
       files.delete(key); // the transaction rolls back: leave no file behind either

@@ -22,7 +22,7 @@ import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.SessionRepository;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.domain.Recording;
@@ -129,9 +129,9 @@ public class SessionService {
   /** A technician uploads the recording file of the current session (before recording the outcome). */
   @Transactional
   public String uploadRecording(String sessionId, InputStream content) throws IOException {
-    RemoteSession session = sessions.session(sessionId).orElseThrow(() -> ApiException.notFound("no session " + sessionId));
+    RemoteSession session = sessions.session(sessionId).orElseThrow(() -> DomainException.notFound("no session " + sessionId));
     if (!"SCHEDULED".equals(session.status())) {
-      throw ApiException.conflict("the session's outcome is already recorded");
+      throw DomainException.conflict("the session's outcome is already recorded");
     }
     String id = UUID.randomUUID().toString();
     String key = "recordings/" + session.supportRequestId() + "/" + id + ".video";

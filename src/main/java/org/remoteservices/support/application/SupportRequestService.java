@@ -3,7 +3,7 @@ package org.remoteservices.support.application;
 import java.util.Locale;
 import java.util.UUID;
 import org.remoteservices.jobs.JobRepository;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.domain.SupportRequest;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ public class SupportRequestService {
   @Transactional
   public SupportRequest submit(String name, String phone, String email, String jobNumber) {
     if (!jobs.exists(jobNumber)) {
-      throw ApiException.unprocessable("job number " + jobNumber + " is not in our job registry; "
+      throw DomainException.unprocessable("job number " + jobNumber + " is not in our job registry; "
           + "check the number on your service paperwork or contact Remote Services");
     }
     String id = UUID.randomUUID().toString();

@@ -9,7 +9,7 @@ import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.adapter.db.SurveyRepository;
 import org.remoteservices.support.adapter.db.SurveyRepository.Survey;
@@ -102,7 +102,7 @@ public class SurveyService {
   public record SurveyView(String caseNumber, String jobName, Instant expiresAt) {}
 
   public SurveyView view(String token) {
-    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
     SupportRequest request = requests.get(survey.supportRequestId());
     return new SurveyView(request.caseNumber(), jobs.find(request.jobNumber()).orElseThrow().jobName(), survey.expiresAt());
   }
@@ -110,18 +110,18 @@ public class SurveyService {
   /** The answer, once: the link is single-use and ends with the answer. */
   @Transactional
   public void answer(String token, int rating, String comment) {
-    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> ApiException.notFound("unknown link"));
+    Survey survey = surveys.find(tokens.resolve(TokenPurpose.SURVEY, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
     tokens.markUsed(TokenPurpose.SURVEY, token);
     if (surveys.answer(survey.id(), rating, comment) != 1) {
-      throw ApiException.gone("this survey is closed");
+      throw DomainException.gone("this survey is closed");
     }
     if (!process.surveyAnswered(survey.supportRequestId())) {
       // not waiting for the answer: either the survey step is still finishing (its transaction is being retried
       // after a crash; the mail with this link went out already), then nothing is stored and the link stays valid,
       // or the lifecycle is over
       throw process.isRunning(survey.supportRequestId())
-          ? ApiException.conflict("we cannot take your answer just this moment; please try again in a few minutes")
-          : ApiException.gone("this survey is closed");
+          ? DomainException.conflict("we cannot take your answer just this moment; please try again in a few minutes")
+          : DomainException.gone("this survey is closed");
     }
   }
 

@@ -7,7 +7,7 @@ import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Vars;
 import org.remoteservices.privacy.application.DeadlineService;
 import org.remoteservices.shared.process.FormInput;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ public class RecordDeadlineDecisionListener implements TaskListener {
     if (extend) {
       try {
         deadlines.extend(task.getExecution().getProcessBusinessKey(), reason);
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         throw new FormFieldValidationException(Vars.EXTEND_DEADLINE, e.getMessage());
       }
     }

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
 import org.remoteservices.privacy.application.ErasureService;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.process.FormInput;
-import org.remoteservices.shared.web.ApiException;
-import org.remoteservices.support.adapter.camunda.CurrentUser;
+import org.remoteservices.shared.error.DomainException;
+import org.remoteservices.shared.process.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** "Review legal retention" completes: the categories kept back from the erasure and why; legal holds must be kept. */
@@ -33,7 +33,7 @@ public class RecordRetentionReviewListener implements TaskListener {
     try {
       erasure.reviewRetention(task.getExecution().getProcessBusinessKey(), keep.stream().map(RetentionCategory::valueOf).toList(), note,
           currentUser.of(task));
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       throw new FormFieldValidationException(Fields.RETAIN, e.getMessage());
     }
     form.clear();

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.remoteservices.privacy.domain.PrivacyRequest;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.pdf.PdfBuilder;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.stereotype.Component;

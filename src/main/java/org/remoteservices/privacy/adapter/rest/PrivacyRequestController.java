@@ -17,7 +17,7 @@ import org.remoteservices.privacy.application.PrivacyRequestService;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.privacy.domain.RetentionCategory;
+import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;

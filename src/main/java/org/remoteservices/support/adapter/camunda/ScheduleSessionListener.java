@@ -1,5 +1,6 @@
 package org.remoteservices.support.adapter.camunda;
 
+import org.remoteservices.shared.process.CurrentUser;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

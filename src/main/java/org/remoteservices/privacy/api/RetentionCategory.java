@@ -1,4 +1,4 @@
-package org.remoteservices.privacy.domain;
+package org.remoteservices.privacy.api;
 
 /** The categories of a subject's data that legal retention may keep back from an erasure. */
 public enum RetentionCategory {

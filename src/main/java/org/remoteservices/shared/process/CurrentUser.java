@@ -1,4 +1,4 @@
-package org.remoteservices.support.adapter.camunda;
+package org.remoteservices.shared.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
