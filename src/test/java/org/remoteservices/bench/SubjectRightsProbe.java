@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
 import org.remoteservices.privacy.application.PrivacyRequestService;
-import org.remoteservices.privacy.application.VerificationService;
+import org.remoteservices.privacy.application.EvidenceIntakeService;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.shared.lookup.LookupKeys;
@@ -76,7 +76,7 @@ final class SubjectRightsProbe {
     // the subject answers once the request waits for it (people read mail seconds later; the sending job commits
     // milliseconds after the mail leaves: docs/performance.md, "Findings")
     awaitTask(app, id, PrivacyProcess.Elements.REVIEW_VERIFICATION);
-    app.bean(VerificationService.class).signDeclaration(token, s.name(), true);
+    app.bean(EvidenceIntakeService.class).signDeclaration(token, s.name(), true);
     Task review = awaitTask(app, id, PrivacyProcess.RightElements.REVIEW_RETENTION);
 
     long t0 = System.nanoTime();

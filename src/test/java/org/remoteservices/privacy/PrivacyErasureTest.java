@@ -95,7 +95,7 @@ class PrivacyErasureTest extends PrivacyTestSupport {
     assertThat(instance).isWaitingAt(REVIEW_VERIFICATION);
     Mail more = mail("We need more information");
     assertThat(more.to()).containsExactly(zq.email());
-    verification.signDeclaration(more.linkToken("/portal/privacy/declaration/"), zq.name(), true);
+    evidence.signDeclaration(more.linkToken("/portal/privacy/declaration/"), zq.name(), true);
     runDueJobs();
     assertThat(instance).hasPassed(EVIDENCE_RECEIVED, CHECK_IDENTITY).isWaitingAt(EXECUTE_RIGHTS);
     assertThat(task(id, REVIEW_RETENTION).getDescription()).contains("No legal holds");
@@ -122,7 +122,7 @@ class PrivacyErasureTest extends PrivacyTestSupport {
     // the tombstone: a salted hash, dates, categories
     Map<String, Object> tombstone = jdbc.sql("select * from erasure_tombstone where privacy_request_id = ?").param(id).query().singleRow();
     assertThat((String) tombstone.get("SUBJECT_HASH")).hasSize(64).isNotEqualTo(org.remoteservices.shared.files.FileStore.sha256(zq.email().getBytes()));
-    assertThat((String) tombstone.get("ERASED_CATEGORIES")).contains("RECORDS=1", "ENGINE=", "FILES=", "MAILS=", "JOB_LOCATION=1");
+    assertThat((String) tombstone.get("ERASED_CATEGORIES")).contains("SUPPORT=1", "ENGINE=", "FILES=", "MAILS=", "JOB_LOCATION=1");
     assertThat(tombstone.get("BACKUPS_AGE_OUT_ON")).isNotNull();
     // the engine's runtime and history of the subject's cases: gone, operation log and comments included
     for (String processInstanceId : subject.processInstanceIds()) {

@@ -133,14 +133,14 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
 
     // a non-PDF is refused; the signed permission as PDF is accepted and re-runs the check
     String permissionToken = toAgent.linkToken("/portal/privacy/agent-permission/");
-    assertThatThrownBy(() -> verification.upload(TokenPurpose.AGENT_PERMISSION, permissionToken, "not a pdf".getBytes()))
+    assertThatThrownBy(() -> evidence.upload(TokenPurpose.AGENT_PERMISSION, permissionToken, "not a pdf".getBytes()))
         .hasMessageContaining("not a readable PDF");
-    verification.upload(TokenPurpose.AGENT_PERMISSION, permissionToken, PdfBuilder.document("Permission").paragraph("I authorise Dana Agent.").build());
+    evidence.upload(TokenPurpose.AGENT_PERMISSION, permissionToken, PdfBuilder.document("Permission").paragraph("I authorise Dana Agent.").build());
     runDueJobs();
     assertThat(instance).hasPassed(EVIDENCE_RECEIVED).isWaitingAt(REVIEW_VERIFICATION); // still the requester's confirmation missing
     assertThat(mails()).extracting(Mail::subject).filteredOn(m -> m.startsWith("Please confirm")).hasSize(1);
 
-    verification.confirmAgent(toRequester.linkToken("/portal/privacy/confirmation/"));
+    evidence.confirmAgent(toRequester.linkToken("/portal/privacy/confirmation/"));
     runDueJobs();
     assertThat(instance).isEnded().hasPassed(EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE);
     assertThat(mail("A copy of your personal data").to()).containsExactlyInAnyOrder(s.email(), "agent@agency.example");
@@ -360,7 +360,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     jdbc.sql("insert into privacy_legal_hold (id, job_number, category, legal_basis, created_at) values (?, ?, 'SUPPORT_FILES', ?, current_timestamp)")
         .params(java.util.UUID.randomUUID().toString(), s.job().jobNumber(), "Security incident SI-7 under investigation").update();
     String id = request(List.of(PrivacyRight.ERASURE), "Uma Holdfast", s.email(), s.phone(), s.job().jobNumber(), Jurisdiction.EU);
-    verification.signDeclaration(mail("We need more information").linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
+    evidence.signDeclaration(mail("We need more information").linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
     runDueJobs();
     assertThat(task(id, RightElements.REVIEW_RETENTION).getDescription()).contains("SUPPORT_FILES on job " + s.job().jobNumber(), "SI-7");
 

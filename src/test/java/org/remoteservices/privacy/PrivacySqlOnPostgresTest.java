@@ -14,7 +14,9 @@ import org.remoteservices.jobs.Job;
 import org.remoteservices.jobs.JobRepository;
 import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
 import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
+import java.util.Map;
+import org.remoteservices.privacy.api.ErasureReceipt;
+import org.remoteservices.shared.mail.MailRecords;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.privacy.api.RetentionCategory;
@@ -53,10 +55,8 @@ class PrivacySqlOnPostgresTest {
         .query(String.class).single()).isEqualTo("olly.old@old.example 15550100100");
     assertThat(jdbc.sql("select email_key from mail_recipient where mail_record_id = 'old-mail' order by email_key").query(String.class).list())
         .containsExactly("olly.old@old.example", "site@old.example");
-    SubjectRecordsRepository subject = new SubjectRecordsRepository(jdbc);
-    assertThat(subject.candidates("OLLY.OLD@old.example", null)).extracting(SubjectRecordsRepository.Candidate::name).containsExactly("Olly Old");
-    assertThat(subject.candidates(null, "1-555-010-0100")).extracting(SubjectRecordsRepository.Candidate::name).containsExactly("Olly Old");
-    assertThat(subject.mailIds(List.of(), "olly.old@old.example")).containsExactly("old-mail");
+    // SUPPORT_CANDIDATES_OLD: after the merge
+    assertThat(new MailRecords(jdbc).find(List.of(), List.of("olly.old@old.example"), List.of())).containsExactly("old-mail");
   }
 
   @AfterAll
@@ -92,35 +92,34 @@ class PrivacySqlOnPostgresTest {
     assertThat(requests.get(id).jobLocation()).isEqualTo("1 Elephant Way");
     assertThat(requests.idsByEmail("PAT@pg.example")).containsExactly(id);
 
-    SubjectRecordsRepository subject = new SubjectRecordsRepository(jdbc);
-    assertThat(subject.candidates("Pat@PG.example", null)).hasSize(1);
-    assertThat(subject.candidates(null, "+1-555-0199")).hasSize(1);
-    assertThat(subject.candidates("nobody@pg.example", "+1 555 0100")).isEmpty();
-    assertThat(subject.collect(List.of(support), "pat@pg.example").get("mails_on_record")).hasSize(2);
-    assertThat(subject.mailIds(List.of(support), "pat@pg.example")).containsExactlyInAnyOrder("m1", "m2");
-    assertThat(subject.jobsOnlyRequestedBy(List.of(support))).containsExactly("J-PG1");
-    assertThat(subject.ids("""
-        select pdf_file from rssv_form where support_request_id in (:ids) union select file_key from recording where support_request_id in (:ids)
-        union select file_key from support_file where support_request_id in (:ids) union select pdf_file from work_order where support_request_id in (:ids)""",
-        List.of(support))).isEmpty();
+    // SUPPORT_FIND_PG: after the merge
+    MailRecords mails = new MailRecords(jdbc);
+    List<String> mailIds = mails.find(List.of(support), List.of("pat@pg.example"), List.of("k"));
+    assertThat(mailIds).containsExactlyInAnyOrder("m1", "m2");
+    assertThat(mails.describe(mailIds)).hasSize(2);
+    assertThat(mails.attachmentKeys(mailIds)).isEmpty();
 
     PrivacyRecordsRepository records = new PrivacyRecordsRepository(jdbc, time);
     records.setFlag("f".repeat(64), "OBJECTION", id);
     records.insertLegalHold("h1", "J-PG1", RetentionCategory.SUPPORT_FILES, "incident", null);
     assertThat(records.activeHolds(List.of("J-PG1"), LocalDate.now())).hasSize(1);
     records.retain(id, RetentionCategory.SUPPORT_FILES, "incident", "priya");
-    records.planItem(id, "RECORDS", support);
-    records.planItem(id, "RECORDS", support);
-    records.markErased(id, "RECORDS");
-    assertThat(records.erasedCounts(id)).containsEntry("RECORDS", 1);
-    records.insertTombstone(new PrivacyRecordsRepository.Tombstone("t1", "a".repeat(64), Instant.now(), Instant.now(), "RECORDS=1", null,
+    records.planItem(id, "SUPPORT", support);
+    records.planItem(id, "SUPPORT", support);
+    records.markErased(id, "SUPPORT");
+    assertThat(records.erasedCounts(id)).containsEntry("SUPPORT", 1);
+    records.saveReceipt(id, new ErasureReceipt("SUPPORT", Map.of("SUPPORT_REQUEST", 1, "JOB_LOCATION", 1), Map.of("work orders", "retained: Work orders")));
+    records.saveReceipt(id, new ErasureReceipt("SUPPORT", Map.of("SUPPORT_REQUEST", 1), Map.of()));
+    records.saveReceipt(id, new ErasureReceipt("MAILS", Map.of("MAIL", 2), Map.of()));
+    assertThat(records.receipts(id)).extracting(ErasureReceipt::store).containsExactlyInAnyOrder("SUPPORT", "MAILS");
+    assertThat(records.receipts(id)).filteredOn(r -> r.store().equals("SUPPORT")).singleElement()
+        .satisfies(r -> assertThat(r.erased()).containsExactly(Map.entry("SUPPORT_REQUEST", 1)));
+    records.insertTombstone(new PrivacyRecordsRepository.Tombstone("t1", "a".repeat(64), Instant.now(), Instant.now(), "SUPPORT=1", null,
         LocalDate.now().plusDays(35)), id);
 
-    subject.pseudonymise(List.of(support), Instant.now());
-    subject.eraseJobLocation("J-PG1", "erased");
-    subject.deleteMails(List.of("m1", "m2"));
+    // SUPPORT_ERASE_PG: after the merge
+    assertThat(mails.delete(List.of("m1", "m2"))).isEqualTo(2);
     assertThat(jdbc.sql("select count(*) from mail_recipient where mail_record_id = 'm2'").query(Integer.class).single()).isZero();
-    subject.deleteWhere("support_request", "id", List.of(support));
     requests.eraseDataPoints(id);
     assertThat(requests.get(id).email()).isNull();
     assertThat(records.tombstone(id)).isPresent();

@@ -34,6 +34,7 @@ abstract class PrivacyTestSupport extends IntegrationTest {
   @Autowired protected SupportRequestService supportRequests;
   @Autowired protected PrivacyRequestService privacyRequests;
   @Autowired protected VerificationService verification;
+  @Autowired protected org.remoteservices.privacy.application.EvidenceIntakeService evidence;
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
   @Autowired protected FormService forms;

@@ -39,6 +39,14 @@ public interface SubjectDataProvider extends DataOwner {
     return records.fileKeys();
   }
 
+  /**
+   * Process instances of these records to stop and erase: by default all of them. A store whose retained category
+   * still needs a process (the retention timer that destroys a kept recording) leaves that one out.
+   */
+  default List<String> processInstancesToErase(SubjectRecords records, Set<RetentionCategory> retained) {
+    return records.processInstanceIds();
+  }
+
   /** The data held, by category, as rows of column name to value (the access report and the portable export). */
   Map<String, List<Map<String, Object>>> describe(SubjectRecords records);
 

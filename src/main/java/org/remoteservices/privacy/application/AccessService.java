@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
-import org.remoteservices.privacy.adapter.pdf.PrivacyDocuments;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import org.remoteservices.privacy.api.SubjectDataProvider;
+import org.remoteservices.privacy.api.SubjectRecords;
+import org.remoteservices.privacy.application.port.PrivacyDocumentRenderer;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.shared.files.FileStore;
@@ -31,13 +31,10 @@ public class AccessService {
   public static final String REPORT_FILE = "access-report.pdf";
   public static final String EXPORT_FILE = "personal-data-export.zip";
 
-  private final PrivacyRequestRepository requests;
-  private final PrivacyRecordsRepository records;
-  private final SubjectRecordsRepository subjectRecords;
+  private final PrivacyRequestStore requests;
   private final SubjectService subjects;
-  private final SubjectKeys keys;
   private final VerificationService verification;
-  private final PrivacyDocuments documents;
+  private final PrivacyDocumentRenderer documents;
   private final FileStore files;
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
@@ -45,14 +42,10 @@ public class AccessService {
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
-  public AccessService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, SubjectRecordsRepository subjectRecords,
-      SubjectService subjects, SubjectKeys keys, VerificationService verification, PrivacyDocuments documents, FileStore files,
-      PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+  public AccessService(PrivacyRequestStore requests, SubjectService subjects, VerificationService verification, PrivacyDocumentRenderer documents,
+      FileStore files, PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
     this.requests = requests;
-    this.records = records;
-    this.subjectRecords = subjectRecords;
     this.subjects = subjects;
-    this.keys = keys;
     this.verification = verification;
     this.documents = documents;
     this.files = files;
@@ -61,29 +54,20 @@ public class AccessService {
     this.time = time;
   }
 
-  /** Everything we hold about the subject, by category (also: consent flags, recipients, their privacy requests). */
+  /** Everything we hold about the subject, by category, from every store; then who received it. */
   public Map<String, List<Map<String, Object>>> subjectData(PrivacyRequest request) {
-    SubjectService.Match match = subjects.match(request);
-    Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>(subjectRecords.collect(match.supportRequestIds(), request.email()));
-    List<Map<String, Object>> flags = new ArrayList<>();
-    records.flagsWithDates(keys.of(request.email())).forEach(f -> flags.add(row("choice", f.flag(), "recorded_at", f.setAt())));
-    data.put("consent_flags", flags);
+    SubjectService.Subject subject = subjects.match(request);
+    Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
     List<Map<String, Object>> recipients = new ArrayList<>();
-    subjectRecords.workOrderRecipients(match.supportRequestIds()).forEach(j -> {
-      recipients.add(row("recipient", "Site contact of job " + j.jobNumber(), "email", j.siteEmail(), "purpose", "work order"));
-      recipients.add(row("recipient", "Scheduling contact of job " + j.jobNumber(), "email", j.schedulingEmail(), "purpose", "work order, session invitation"));
-    });
-    if (match.known()) {
+    for (SubjectDataProvider provider : subjects.providers()) {
+      SubjectRecords records = subject.of(provider);
+      data.putAll(provider.describe(records));
+      provider.recipients(records).forEach(r -> recipients.add(row("recipient", r.role(), "email", r.email(), "purpose", r.purpose())));
+    }
+    if (subject.known()) {
       policy.recipients().forEach(r -> recipients.add(row("recipient", r.name(), "email", r.email(), "purpose", "processor / contractor")));
     }
     data.put("recipients", recipients);
-    List<Map<String, Object>> privacyRequests = new ArrayList<>();
-    for (String other : requests.idsByEmail(request.email())) {
-      PrivacyRequest r = requests.get(other);
-      privacyRequests.add(row("reference", r.reference(), "rights", String.join(", ", r.rights().stream().map(Enum::name).toList()),
-          "status", r.status(), "received_at", r.receivedAt()));
-    }
-    data.put("privacy_requests", privacyRequests);
     return data;
   }
 

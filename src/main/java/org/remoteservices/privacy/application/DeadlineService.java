@@ -1,9 +1,10 @@
 package org.remoteservices.privacy.application;
 
+import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
 import org.remoteservices.privacy.domain.Deadlines;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.time.TimeSource;
@@ -18,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeadlineService {
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineService.class);
 
-  private final PrivacyRequestRepository requests;
+  private final PrivacyRequestStore requests;
   private final PrivacyProcessPort process;
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
   private final TimeSource time;
   private final Deadlines deadlines;
 
-  public DeadlineService(PrivacyRequestRepository requests, @org.springframework.context.annotation.Lazy PrivacyProcessPort process,
+  public DeadlineService(PrivacyRequestStore requests, @org.springframework.context.annotation.Lazy PrivacyProcessPort process,
       PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
     this.requests = requests;
     this.process = process;

@@ -1,5 +1,6 @@
 package org.remoteservices.privacy.application;
 
+import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository.RightOutcome;
+import org.remoteservices.privacy.application.port.PrivacyRecordStore;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore.RightOutcome;
 import org.remoteservices.privacy.domain.Deadlines;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
@@ -28,15 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrivacyRequestService {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyRequestService.class);
 
-  private final PrivacyRequestRepository requests;
-  private final PrivacyRecordsRepository records;
+  private final PrivacyRequestStore requests;
+  private final PrivacyRecordStore records;
   private final PrivacyProcessPort process;
   private final DeadlineService deadlines;
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
   private final TimeSource time;
 
-  public PrivacyRequestService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, PrivacyProcessPort process,
+  public PrivacyRequestService(PrivacyRequestStore requests, PrivacyRecordStore records, PrivacyProcessPort process,
       DeadlineService deadlines, PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
     this.requests = requests;
     this.records = records;
@@ -69,7 +70,7 @@ public class PrivacyRequestService {
     List<PrivacyRight> rights = intake.rights().stream().distinct().toList();
     LocalDate due = calc.answerDue(jurisdiction.regime(), received, rights);
     LocalDate ackDue = calc.acknowledgementDue(jurisdiction.regime(), received);
-    PrivacyRequest request = requests.insert(new PrivacyRequestRepository.NewRequest(UUID.randomUUID().toString(), intake.channel(),
+    PrivacyRequest request = requests.insert(new PrivacyRequestStore.NewRequest(UUID.randomUUID().toString(), intake.channel(),
         jurisdiction, rights, intake.specificPieces(), intake.name(), lower(intake.email()), intake.phone(), intake.jobNumber(),
         intake.jobLocation(), intake.details(), intake.agentName(), lower(intake.agentEmail()),
         PrivacyRequest.levelFor(rights, intake.specificPieces()), now, ackDue == null ? null : calc.endOf(ackDue), calc.endOf(due)));

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository.Notice;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
+import org.remoteservices.privacy.application.port.PrivacyRecordStore;
+import org.remoteservices.privacy.application.port.PrivacyRecordStore.Notice;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import java.util.HashSet;
+import java.util.Set;
+import org.remoteservices.privacy.api.Recipient;
+import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.springframework.stereotype.Service;
@@ -20,18 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RecipientNoticeService {
-  private final PrivacyRequestRepository requests;
-  private final PrivacyRecordsRepository records;
-  private final SubjectRecordsRepository subjectRecords;
+  private final PrivacyRequestStore requests;
+  private final PrivacyRecordStore records;
   private final SubjectService subjects;
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
 
-  public RecipientNoticeService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, SubjectRecordsRepository subjectRecords,
-      SubjectService subjects, PrivacyMails mails, PrivacyPolicy policy) {
+  public RecipientNoticeService(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, PrivacyMails mails,
+      PrivacyPolicy policy) {
     this.requests = requests;
     this.records = records;
-    this.subjectRecords = subjectRecords;
     this.subjects = subjects;
     this.mails = mails;
     this.policy = policy;
@@ -40,18 +41,21 @@ public class RecipientNoticeService {
   @Transactional
   public int notifyRecipients(String id, PrivacyRight right) {
     PrivacyRequest request = requests.get(id);
-    SubjectService.Match match = subjects.match(request);
+    SubjectService.Subject subject = subjects.match(request);
     String action = right.name();
     List<Notice> notices = records.notices(id).stream().filter(n -> n.action().equals(action)).toList();
     if (notices.isEmpty()) {
       List<String[]> recipients = new ArrayList<>();
-      for (SubjectRecordsRepository.JobRecipients job : subjectRecords.workOrderRecipients(match.supportRequestIds())) {
-        recipients.add(new String[] {"Site contact of job " + job.jobNumber(), job.siteEmail()});
-        if (!job.schedulingEmail().equalsIgnoreCase(job.siteEmail())) {
-          recipients.add(new String[] {"Scheduling contact of job " + job.jobNumber(), job.schedulingEmail()});
+      Set<String> addresses = new HashSet<>();
+      for (SubjectDataProvider provider : subjects.providers()) {
+        for (Recipient r : provider.recipients(subject.of(provider))) {
+          // one notice per address and record set: the site and scheduling contact are often one person
+          if (addresses.add(r.email().toLowerCase(Locale.ROOT) + "|" + r.role().replaceFirst("^\\S+ contact ", ""))) {
+            recipients.add(new String[] {r.role(), r.email()});
+          }
         }
       }
-      if (!match.supportRequestIds().isEmpty()) {
+      if (subject.known()) {
         policy.recipients().forEach(r -> recipients.add(new String[] {r.name(), r.email()}));
       }
       for (String[] r : recipients) {
@@ -59,7 +63,9 @@ public class RecipientNoticeService {
       }
       notices = records.notices(id).stream().filter(n -> n.action().equals(action)).toList();
     }
-    String cases = String.join(", ", subjectRecords.caseNumbers(match.supportRequestIds()));
+    List<String> references = new ArrayList<>();
+    subjects.providers().forEach(p -> references.addAll(p.references(subject.of(p))));
+    String cases = String.join(", ", references);
     String what = switch (right) {
       case ERASURE -> "erasure of their personal data. Please erase the requester's personal data (name, email address, phone number) "
           + "from every copy you hold of these cases, including the work orders we sent you";

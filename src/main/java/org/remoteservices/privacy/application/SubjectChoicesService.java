@@ -1,10 +1,12 @@
 package org.remoteservices.privacy.application;
 
+import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.util.List;
 import java.util.Set;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
+import org.remoteservices.privacy.application.port.PrivacyRecordStore;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import org.remoteservices.privacy.api.Rectification;
+import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.support.application.SurveyService;
@@ -28,23 +30,19 @@ public class SubjectChoicesService implements SurveyService.SurveyGate {
   private static final Set<String> NO_SHARING = Set.of(PrivacyRight.RESTRICTION.name(), PrivacyRight.OPT_OUT_OF_SALE.name(),
       PrivacyRight.LIMIT_SENSITIVE.name());
 
-  private final PrivacyRequestRepository requests;
-  private final PrivacyRecordsRepository records;
-  private final SubjectRecordsRepository subjectRecords;
+  private final PrivacyRequestStore requests;
+  private final PrivacyRecordStore records;
   private final SubjectService subjects;
   private final SubjectKeys keys;
   private final VerificationService verification;
-  private final PrivacyProcessPort process;
 
-  public SubjectChoicesService(PrivacyRequestRepository requests, PrivacyRecordsRepository records, SubjectRecordsRepository subjectRecords,
-      SubjectService subjects, SubjectKeys keys, VerificationService verification, PrivacyProcessPort process) {
+  public SubjectChoicesService(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, SubjectKeys keys,
+      VerificationService verification) {
     this.requests = requests;
     this.records = records;
-    this.subjectRecords = subjectRecords;
     this.subjects = subjects;
     this.keys = keys;
     this.verification = verification;
-    this.process = process;
   }
 
   @Override
@@ -69,11 +67,14 @@ public class SubjectChoicesService implements SurveyService.SurveyGate {
   public void recordRestriction(String id, PrivacyRight right) {
     PrivacyRequest request = requests.get(id);
     verification.requireVerified(request);
-    SubjectService.Match match = subjects.match(request);
-    for (String email : emails(request, match)) {
+    SubjectService.Subject subject = subjects.match(request);
+    for (String email : emails(request, subject)) {
       records.setFlag(keys.of(email), right.name(), id);
     }
-    int told = process.tellRemoteSupportOfRestriction(match.supportRequestIds());
+    int told = 0;
+    for (SubjectDataProvider provider : subjects.providers()) {
+      told += provider.restrict(subject.of(provider));
+    }
     String outcome = (right == PrivacyRight.RESTRICTION
         ? "processing of your data is restricted: we store it but use it for nothing else, send you no survey or marketing mail, and will tell you before we lift the restriction"
         : "your objection is recorded: we send you no survey or marketing mail and stop processing based on legitimate interests")
@@ -101,9 +102,9 @@ public class SubjectChoicesService implements SurveyService.SurveyGate {
     LOG.info("privacy request {}: {} recorded", id, right);
   }
 
-  private static List<String> emails(PrivacyRequest request, SubjectService.Match match) {
-    if (match.emailOnRecord() != null && !match.emailOnRecord().equalsIgnoreCase(request.email())) {
-      return List.of(request.email(), match.emailOnRecord());
+  private static List<String> emails(PrivacyRequest request, SubjectService.Subject subject) {
+    if (subject.emailOnRecord() != null && !subject.emailOnRecord().equalsIgnoreCase(request.email())) {
+      return List.of(request.email(), subject.emailOnRecord());
     }
     return List.of(request.email());
   }
@@ -113,16 +114,21 @@ public class SubjectChoicesService implements SurveyService.SurveyGate {
   public String rectify(String id, String name, String email, String phone) {
     PrivacyRequest request = requests.get(id);
     verification.requireVerified(request);
-    SubjectService.Match match = subjects.match(request);
-    subjectRecords.rectify(match.supportRequestIds(), name, email == null ? null : email.toLowerCase(java.util.Locale.ROOT), phone);
-    requests.rectify(id, name, email == null ? null : email.toLowerCase(java.util.Locale.ROOT), phone);
+    SubjectService.Subject subject = subjects.match(request);
+    String lowerEmail = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    Rectification correction = new Rectification(name, lowerEmail, phone);
+    int changed = 0;
+    for (SubjectDataProvider provider : subjects.providers()) {
+      changed += provider.rectify(subject.of(provider), correction);
+    }
+    requests.rectify(id, name, lowerEmail, phone);
     List<String> fields = new java.util.ArrayList<>();
     if (name != null) fields.add("name");
     if (email != null) fields.add("email address");
     if (phone != null) fields.add("phone number");
-    String outcome = "corrected " + String.join(", ", fields) + " in " + match.supportRequestIds().size() + " support request(s)";
+    String outcome = "corrected " + String.join(", ", fields) + " in " + changed + " record(s)";
     requests.recordRightOutcome(id, PrivacyRight.RECTIFICATION, "DONE", outcome);
-    LOG.info("privacy request {}: rectification applied to {} support request(s)", id, match.supportRequestIds().size());
+    LOG.info("privacy request {}: rectification applied to {} record(s)", id, changed);
     return outcome;
   }
 }

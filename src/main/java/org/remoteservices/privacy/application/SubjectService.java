@@ -1,71 +1,85 @@
 package org.remoteservices.privacy.application;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository;
-import org.remoteservices.privacy.adapter.db.SubjectRecordsRepository.Candidate;
+import java.util.Optional;
+import java.util.Set;
+import org.remoteservices.privacy.api.SubjectDataProvider;
+import org.remoteservices.privacy.api.SubjectMatch;
+import org.remoteservices.privacy.api.SubjectQuery;
+import org.remoteservices.privacy.api.SubjectRecords;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.lookup.LookupKeys;
 import org.springframework.stereotype.Service;
 
 /**
- * Who the subject of a privacy request is in our records. A support request belongs to the subject when its
- * email matches, or its name and phone both match; a shared job number or location alone never makes
- * someone else's request the subject's. Data points are counted on the subject's own requests only.
+ * Who the subject of a privacy request is in our records, asked of every subject-data provider in order (Spring
+ * collects them; each later one sees what the earlier ones found). A record belongs to the subject when the
+ * provider that owns it says so (a support request: its e-mail matches, or its name and phone both do); a
+ * shared job number or location alone never makes someone else's record the subject's. Data points are counted
+ * on the subject's own records only.
  */
 @Service
 public class SubjectService {
-  private final SubjectRecordsRepository records;
+  private final List<SubjectDataProvider> providers;
 
-  public SubjectService(SubjectRecordsRepository records) {
-    this.records = records;
+  public SubjectService(List<SubjectDataProvider> providers) {
+    this.providers = List.copyOf(providers);
   }
 
-  public record Match(List<String> supportRequestIds, int matchedPoints, String emailOnRecord, List<String> jobNumbers) {
+  /** The providers, in order. */
+  public List<SubjectDataProvider> providers() {
+    return providers;
+  }
+
+  /** What every store holds about the subject, and how well the request matched what they hold. */
+  public record Subject(List<SubjectRecords> stores, int matchedPoints, String emailOnRecord, List<String> jobNumbers) {
+    /** We hold records that identify the subject. */
     public boolean known() {
-      return !supportRequestIds.isEmpty();
+      return stores.stream().anyMatch(s -> !s.matches().isEmpty());
+    }
+
+    public SubjectRecords of(SubjectDataProvider provider) {
+      return stores.stream().filter(s -> s.store().equals(provider.store())).findFirst().orElse(SubjectRecords.none(provider.store()));
+    }
+
+    public int identifyingRecords() {
+      return stores.stream().mapToInt(s -> s.matches().size()).sum();
     }
   }
 
-  public Match match(PrivacyRequest request) {
-    List<String> ids = new ArrayList<>();
+  public Subject match(PrivacyRequest request) {
+    SubjectQuery query = new SubjectQuery(LookupKeys.email(request.email()), LookupKeys.phone(request.phone()), request.name(),
+        request.jobNumber(), request.jobLocation());
+    List<SubjectRecords> stores = new ArrayList<>();
+    Set<String> linkedIds = new LinkedHashSet<>();
+    Set<String> linkedEmails = new LinkedHashSet<>();
     List<String> jobs = new ArrayList<>();
     int best = 0;
     String emailOnRecord = null;
-    for (Candidate c : records.candidates(request.email(), request.phone())) {
-      boolean email = sameKey(LookupKeys.email(c.email()), LookupKeys.email(request.email()));
-      boolean name = sameName(c.name(), request.name());
-      boolean phone = sameKey(LookupKeys.phone(c.phone()), LookupKeys.phone(request.phone()));
-      if (!(email || (name && phone))) {
-        continue;
+    for (SubjectDataProvider provider : providers) {
+      SubjectRecords records = provider.find(query.withLinked(linkedIds, linkedEmails));
+      stores.add(records);
+      linkedIds.addAll(records.recordIds());
+      for (SubjectMatch m : records.matches()) {
+        if (m.jobNumber() != null && !jobs.contains(m.jobNumber())) {
+          jobs.add(m.jobNumber());
+        }
+        String key = LookupKeys.email(m.emailOnRecord());
+        if (key != null) {
+          linkedEmails.add(key);
+          if (emailOnRecord == null || m.matched().contains(org.remoteservices.privacy.api.DataPoint.EMAIL)) {
+            emailOnRecord = m.emailOnRecord();
+          }
+        }
+        best = Math.max(best, m.matched().size());
       }
-      ids.add(c.supportRequestId());
-      if (!jobs.contains(c.jobNumber())) {
-        jobs.add(c.jobNumber());
-      }
-      if (emailOnRecord == null || email) {
-        emailOnRecord = c.email();
-      }
-      int points = (email ? 1 : 0) + (name ? 1 : 0) + (phone ? 1 : 0)
-          + (request.jobNumber() != null && c.jobNumber().equalsIgnoreCase(request.jobNumber().strip()) ? 1 : 0)
-          + (request.jobLocation() != null && sameName(c.jobLocation(), request.jobLocation()) ? 1 : 0);
-      best = Math.max(best, points);
     }
-    return new Match(ids, best, emailOnRecord, jobs);
+    return new Subject(List.copyOf(stores), best, emailOnRecord, List.copyOf(jobs));
   }
 
-  /** E-mail and phone compare by the keys the candidates were looked up with (LookupKeys), so the two always agree. */
-  private static boolean sameKey(String a, String b) {
-    return a != null && a.equals(b);
-  }
-
-  /** Names and addresses compare without case, punctuation or repeated spaces. */
-  private static boolean sameName(String a, String b) {
-    return a != null && b != null && simplify(a).equals(simplify(b)) && !simplify(a).isEmpty();
-  }
-
-  private static String simplify(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  public Optional<SubjectDataProvider> provider(String store) {
+    return providers.stream().filter(p -> p.store().equals(store)).findFirst();
   }
 }

@@ -2,7 +2,7 @@ package org.remoteservices.privacy.application;
 
 import java.time.Duration;
 import java.util.List;
-import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
+import org.remoteservices.privacy.application.port.PrivacyRecordStore;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
@@ -27,14 +27,14 @@ public class UnsubscribeService {
   private final AccessTokens tokens;
   private final SupportRequestRepository supportRequests;
   private final PrivacyRequestService requests;
-  private final PrivacyRecordsRepository records;
+  private final PrivacyRecordStore records;
   private final SubjectKeys keys;
   private final SubjectChoicesService choices;
   private final PublicLinks links;
   private final TimeSource time;
 
   public UnsubscribeService(AccessTokens tokens, SupportRequestRepository supportRequests, PrivacyRequestService requests,
-      PrivacyRecordsRepository records, SubjectKeys keys, SubjectChoicesService choices, PublicLinks links, TimeSource time) {
+      PrivacyRecordStore records, SubjectKeys keys, SubjectChoicesService choices, PublicLinks links, TimeSource time) {
     this.tokens = tokens;
     this.supportRequests = supportRequests;
     this.requests = requests;

@@ -1,11 +1,12 @@
 package org.remoteservices.privacy.application;
 
+import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
-import org.remoteservices.privacy.adapter.pdf.PrivacyDocuments;
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import org.remoteservices.privacy.application.port.PrivacyDocumentRenderer;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.VerificationLevel;
 import org.remoteservices.shared.files.FileStore;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Identity verification: automatic matching against our records, a signed declaration where the request
- * needs heightened verification, an agent's signed permission plus the requester's own confirmation, the
- * privacy officer's review, and the denial of what cannot be verified. {@link #requireVerified} is the guard
+ * Identity verification: automatic matching against our records, what is still missing (a signed declaration
+ * where the request needs heightened verification, an agent's signed permission plus the requester's own
+ * confirmation, both taken in by {@link EvidenceIntakeService}), the privacy officer's review, and the denial of
+ * what cannot be verified. {@link #requireVerified} is the guard
  * every right's execution calls: a token moved past verification in Cockpit still executes nothing.
  */
 @Service
@@ -34,32 +36,23 @@ public class VerificationService {
   public static final String DECLARATION = "DECLARATION";
   public static final String AGENT_PERMISSION = "AGENT_PERMISSION";
 
-  private final PrivacyRequestRepository requests;
+  private final PrivacyRequestStore requests;
   private final SubjectService subjects;
   private final PrivacyMails mails;
   private final AccessTokens tokens;
-  private final FileStore files;
-  private final PrivacyDocuments documents;
-  private final PrivacyProcessPort process;
   private final PrivacyPolicy policy;
   private final PublicLinks links;
   private final TimeSource time;
-  private final long maxUploadBytes;
 
-  public VerificationService(PrivacyRequestRepository requests, SubjectService subjects, PrivacyMails mails, AccessTokens tokens,
-      FileStore files, PrivacyDocuments documents, PrivacyProcessPort process, PrivacyPolicy policy, PublicLinks links,
-      TimeSource time, @Value("${rso.upload.max-bytes}") long maxUploadBytes) {
+  public VerificationService(PrivacyRequestStore requests, SubjectService subjects, PrivacyMails mails, AccessTokens tokens,
+      PrivacyPolicy policy, PublicLinks links, TimeSource time) {
     this.requests = requests;
     this.subjects = subjects;
     this.mails = mails;
     this.tokens = tokens;
-    this.files = files;
-    this.documents = documents;
-    this.process = process;
     this.policy = policy;
     this.links = links;
     this.time = time;
-    this.maxUploadBytes = maxUploadBytes;
   }
 
   /** What is still missing before the request counts as verified (empty: verified). */
@@ -68,12 +61,12 @@ public class VerificationService {
     if (request.verificationLevel() == VerificationLevel.NONE) {
       return missing;
     }
-    SubjectService.Match match = subjects.match(request);
+    SubjectService.Subject match = subjects.match(request);
     if (match.matchedPoints() < request.verificationLevel().requiredMatches()) {
       missing.add("details matching our records (" + match.matchedPoints() + " of the " + request.verificationLevel().requiredMatches()
           + " needed: name, email, phone, job number, job location)");
     }
-    List<String> kinds = requests.evidence(request.id()).stream().map(PrivacyRequestRepository.Evidence::kind).toList();
+    List<String> kinds = requests.evidence(request.id()).stream().map(PrivacyRequestStore.Evidence::kind).toList();
     if (request.verificationLevel() == VerificationLevel.HEIGHTENED && !kinds.contains(DECLARATION)) {
       missing.add("a signed declaration of identity");
     }
@@ -90,7 +83,7 @@ public class VerificationService {
   @Transactional
   public boolean check(String id) {
     PrivacyRequest request = requests.get(id);
-    SubjectService.Match match = subjects.match(request);
+    SubjectService.Subject match = subjects.match(request);
     List<String> missing = missing(request);
     requests.recordVerification(id, missing.isEmpty() ? "VERIFIED" : "INSUFFICIENT", match.matchedPoints());
     requests.updateStatus(id, missing.isEmpty() ? "IN_PROGRESS" : "VERIFYING");
@@ -112,7 +105,7 @@ public class VerificationService {
     PrivacyRequest request = requests.get(id);
     List<String> missing = missing(request);
     Instant linkExpiry = time.now().plus(policy.evidenceLinkValidity());
-    List<String> kinds = requests.evidence(id).stream().map(PrivacyRequestRepository.Evidence::kind).toList();
+    List<String> kinds = requests.evidence(id).stream().map(PrivacyRequestStore.Evidence::kind).toList();
     mails.send(request, "more-information:" + request.verificationRound(), () -> {
       StringBuilder body = new StringBuilder(PrivacyMails.greeting(request)).append("\n\n")
           .append("before we can act on your privacy request ").append(request.reference())
@@ -133,7 +126,7 @@ public class VerificationService {
       return new OutgoingMail(null, List.of(request.replyTo()), "We need more information to verify your privacy request (" + request.reference() + ")",
           body.toString(), List.of());
     });
-    SubjectService.Match match = subjects.match(request);
+    SubjectService.Subject match = subjects.match(request);
     if (request.hasAgent() && request.agentConfirmedAt() == null && match.emailOnRecord() != null) {
       // to the requester's own address on record, never to an address the agent gave
       mails.send(request, "agent-confirmation", () -> new OutgoingMail(null, List.of(match.emailOnRecord()),
@@ -152,66 +145,6 @@ public class VerificationService {
               links.link("/portal/privacy/confirmation/" + tokens.issue(TokenPurpose.AGENT_CONFIRMATION, id, linkExpiry))),
           List.of()));
     }
-  }
-
-  // ---------------------------------------------------------------- the requester's links
-
-  public record EvidenceView(String reference, String kind, String rights, Instant receivedAt) {}
-
-  public EvidenceView view(TokenPurpose purpose, String token) {
-    PrivacyRequest request = requests.find(tokens.resolve(purpose, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
-    return new EvidenceView(request.reference(), purpose.name(), PrivacyRequestService.labels(request.rights()), request.receivedAt());
-  }
-
-  /** A signed declaration or an agent's permission, uploaded as a PDF. */
-  @Transactional
-  public void upload(TokenPurpose purpose, String token, byte[] content) {
-    if (purpose != TokenPurpose.PRIVACY_DECLARATION && purpose != TokenPurpose.AGENT_PERMISSION) {
-      throw new IllegalArgumentException(purpose.name());
-    }
-    String id = tokens.resolve(purpose, token);
-    if (content.length > maxUploadBytes) {
-      throw DomainException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
-    }
-    if (!PdfFiles.isReadablePdf(content)) {
-      throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed document as a PDF");
-    }
-    store(purpose, token, id, purpose == TokenPurpose.PRIVACY_DECLARATION ? DECLARATION : AGENT_PERMISSION, "UPLOAD", content);
-  }
-
-  /** The declaration signed online: typed full name and explicit consent, stamped into a PDF. */
-  @Transactional
-  public void signDeclaration(String token, String fullName, boolean consent) {
-    String id = tokens.resolve(TokenPurpose.PRIVACY_DECLARATION, token);
-    if (!consent) {
-      throw DomainException.rejected("the declaration must be confirmed to sign it online");
-    }
-    store(TokenPurpose.PRIVACY_DECLARATION, token, id, DECLARATION, "ONLINE", documents.declaration(requests.get(id), fullName, time.now()));
-  }
-
-  /** The requester confirms, from their own address, that the agent acts for them. */
-  @Transactional
-  public void confirmAgent(String token) {
-    String id = tokens.resolve(TokenPurpose.AGENT_CONFIRMATION, token);
-    tokens.markUsed(TokenPurpose.AGENT_CONFIRMATION, token);
-    requests.confirmAgent(id);
-    process.evidenceReceived(id);
-    LOG.info("privacy request {}: the requester confirmed the agent", id);
-  }
-
-  private void store(TokenPurpose purpose, String token, String id, String kind, String method, byte[] content) {
-    tokens.markUsed(purpose, token);
-    String evidenceId = UUID.randomUUID().toString();
-    String key = "privacy/" + id + "/" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + evidenceId + ".pdf";
-    String sha = files.write(key, content);
-    try {
-      requests.insertEvidence(evidenceId, id, kind, method, key, sha);
-      process.evidenceReceived(id);
-    } catch (RuntimeException e) {
-      files.delete(key);
-      throw e;
-    }
-    LOG.info("privacy request {}: {} received ({})", id, kind, method);
   }
 
   // ---------------------------------------------------------------- officer review and denial

@@ -93,6 +93,38 @@ public class FileStore {
     }
   }
 
+  /** Deletes the file and the folders it leaves empty (an erased case leaves no empty folder named by its id). */
+  public void deleteWithEmptyFolders(String key) {
+    delete(key);
+    Path dir = resolve(key).getParent();
+    while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          return;
+        }
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        return;
+      }
+      dir = dir.getParent();
+    }
+  }
+
+  /** Deletes a whole folder of the store (a privacy request's own files). */
+  public void deleteFolder(String prefix) {
+    Path dir = root.resolve(prefix).normalize();
+    if (!dir.startsWith(root) || dir.equals(root) || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + prefix, e);
+    }
+  }
+
   public Path root() {
     return root;
   }

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * the database does not open anyone's link.
  */
 @Component
-public class AccessTokens {
+public class AccessTokens implements org.remoteservices.shared.data.DataOwner {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -81,6 +81,21 @@ public class AccessTokens {
     jdbc.sql("update access_token set expires_at = ? where target_id = ? and used_at is null and expires_at > ?")
         .params(Timestamp.from(time.now()), targetId, Timestamp.from(time.now()))
         .update();
+  }
+
+  /** Deletes every token of these targets (their records are erased); returns how many went. */
+  public int forgetTargets(java.util.Collection<String> targetIds) {
+    if (targetIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("delete from access_token where target_id in (:ids)").param("ids", java.util.List.copyOf(targetIds)).update();
+  }
+
+  /** The token table: hashes, purposes, target ids and dates; no personal data. */
+  @Override
+  public java.util.List<org.remoteservices.shared.data.OwnedTable> tables() {
+    return java.util.List.of(org.remoteservices.shared.data.OwnedTable.table("access_token",
+        java.util.List.of("token_hash", "purpose", "target_id", "expires_at", "used_at", "created_at")));
   }
 
   static String hash(String token) {

@@ -11,13 +11,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.remoteservices.privacy.application.PrivacyProcessPort;
-import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
+import org.remoteservices.privacy.application.port.PrivacyProcessPort;
+import org.remoteservices.shared.process.MessageCorrelator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Starts and correlates {@code privacy-request}; tells remote-support of restrictions; erases engine data about a subject. */
+/** Starts and correlates {@code privacy-request}; stops and erases the process instances the subject-data providers listed. */
 @Component
 public class CamundaPrivacyProcess implements PrivacyProcessPort {
   private static final Logger LOG = LoggerFactory.getLogger(CamundaPrivacyProcess.class);
@@ -27,8 +27,11 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   private final org.camunda.bpm.engine.TaskService tasks;
   private final org.camunda.bpm.engine.ManagementService management;
 
+  private final MessageCorrelator correlator;
+
   public CamundaPrivacyProcess(RuntimeService runtime, HistoryService history, org.camunda.bpm.engine.TaskService tasks,
-      org.camunda.bpm.engine.ManagementService management) {
+      org.camunda.bpm.engine.ManagementService management, MessageCorrelator correlator) {
+    this.correlator = correlator;
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
@@ -38,15 +41,15 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   @Override
   public void start(String privacyRequestId, boolean verificationRequired, boolean erasureRequested) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(PrivacyProcess.Vars.PRIVACY_REQUEST_ID, privacyRequestId);
-    vars.put(PrivacyProcess.Vars.VERIFICATION_REQUIRED, verificationRequired);
-    vars.put(PrivacyProcess.Vars.ERASURE_REQUESTED, erasureRequested);
+    PrivacyProcess.Vars.PRIVACY_REQUEST_ID.into(vars, privacyRequestId);
+    PrivacyProcess.Vars.VERIFICATION_REQUIRED.into(vars, verificationRequired);
+    PrivacyProcess.Vars.ERASURE_REQUESTED.into(vars, erasureRequested);
     runtime.startProcessInstanceByKey(PrivacyProcess.KEY, privacyRequestId, vars);
   }
 
   @Override
   public boolean evidenceReceived(String privacyRequestId) {
-    return correlate(PrivacyProcess.KEY, PrivacyProcess.MESSAGE_EVIDENCE_RECEIVED, privacyRequestId);
+    return correlator.correlate(PrivacyProcess.KEY, PrivacyProcess.MESSAGE_EVIDENCE_RECEIVED, privacyRequestId).correlated();
   }
 
   @Override
@@ -56,31 +59,6 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
       management.createJobQuery().processInstanceId(instance.getId()).activityId(PrivacyProcess.Elements.VERIFICATION_DEADLINE).timers().list()
           .forEach(job -> management.setJobDuedate(job.getId(), java.util.Date.from(newVerificationDeadline)));
     }
-  }
-
-  @Override
-  public int tellRemoteSupportOfRestriction(Collection<String> supportRequestIds) {
-    int told = 0;
-    for (String id : supportRequestIds) {
-      if (correlate(RemoteSupportProcess.KEY, RemoteSupportProcess.MESSAGE_PRIVACY_RESTRICTED, id)) {
-        told++;
-      }
-    }
-    return told;
-  }
-
-  @Override
-  public List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds) {
-    List<String> ids = new ArrayList<>();
-    if (!supportRequestIds.isEmpty()) {
-      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
-          .processInstanceBusinessKeyIn(supportRequestIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId).forEach(ids::add);
-    }
-    if (!recordingIds.isEmpty()) {
-      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
-          .processInstanceBusinessKeyIn(recordingIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId).forEach(ids::add);
-    }
-    return ids;
   }
 
   @Override
@@ -113,16 +91,5 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
       }
     }
     LOG.info("erased the history of {} process instance(s); {} operation log entries were left and are erased too", processInstanceIds.size(), entries);
-  }
-
-  /** Correlates only when an instance waits for the message, so a late call cannot fail oddly. */
-  private boolean correlate(String processKey, String message, String businessKey) {
-    long waiting = runtime.createExecutionQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
-        .messageEventSubscriptionName(message).count();
-    if (waiting == 0) {
-      return false;
-    }
-    runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAll();
-    return true;
   }
 }

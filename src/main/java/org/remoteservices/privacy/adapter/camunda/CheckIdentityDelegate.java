@@ -16,7 +16,7 @@ public class CheckIdentityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PrivacyProcess.Vars.IDENTITY_VERIFIED, verification.check(id(execution)));
+    PrivacyProcess.Vars.IDENTITY_VERIFIED.on(execution, verification.check(id(execution)));
   }
 
   private static String id(DelegateExecution execution) {

@@ -16,7 +16,7 @@ public class CheckPrivacyDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PrivacyProcess.Vars.DEADLINE_MISSED, deadlines.checkMissed(id(execution)));
+    PrivacyProcess.Vars.DEADLINE_MISSED.on(execution, deadlines.checkMissed(id(execution)));
   }
 
   private static String id(DelegateExecution execution) {

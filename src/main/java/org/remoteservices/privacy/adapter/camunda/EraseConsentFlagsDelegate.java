@@ -2,21 +2,22 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasureSteps;
+import org.remoteservices.privacy.api.ErasureStep;
 import org.springframework.stereotype.Component;
 
 /** Erase the subject's consent flags. */
 @Component
 public class EraseConsentFlagsDelegate implements JavaDelegate {
-  private final ErasureService erasure;
+  private final ErasureSteps erasure;
 
-  public EraseConsentFlagsDelegate(ErasureService erasure) {
+  public EraseConsentFlagsDelegate(ErasureSteps erasure) {
     this.erasure = erasure;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    erasure.eraseFlags(id(execution));
+    erasure.erase(id(execution), ErasureStep.FLAGS);
   }
 
   private static String id(DelegateExecution execution) {

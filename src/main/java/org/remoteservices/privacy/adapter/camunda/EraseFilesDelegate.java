@@ -2,15 +2,15 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasureSteps;
 import org.springframework.stereotype.Component;
 
 /** Erase the subject's files from the file store. */
 @Component
 public class EraseFilesDelegate implements JavaDelegate {
-  private final ErasureService erasure;
+  private final ErasureSteps erasure;
 
-  public EraseFilesDelegate(ErasureService erasure) {
+  public EraseFilesDelegate(ErasureSteps erasure) {
     this.erasure = erasure;
   }
 

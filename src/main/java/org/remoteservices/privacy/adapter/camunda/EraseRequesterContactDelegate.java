@@ -2,15 +2,15 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasureCertificates;
 import org.springframework.stereotype.Component;
 
 /** After the final response of an erasure: the request's own contact data, mails and files go. */
 @Component
 public class EraseRequesterContactDelegate implements JavaDelegate {
-  private final ErasureService erasure;
+  private final ErasureCertificates erasure;
 
-  public EraseRequesterContactDelegate(ErasureService erasure) {
+  public EraseRequesterContactDelegate(ErasureCertificates erasure) {
     this.erasure = erasure;
   }
 

@@ -2,15 +2,15 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasurePlanner;
 import org.springframework.stereotype.Component;
 
 /** Write the erasure plan: every record, file, mail and process instance of the subject. */
 @Component
 public class InventorySubjectDataDelegate implements JavaDelegate {
-  private final ErasureService erasure;
+  private final ErasurePlanner erasure;
 
-  public InventorySubjectDataDelegate(ErasureService erasure) {
+  public InventorySubjectDataDelegate(ErasurePlanner erasure) {
     this.erasure = erasure;
   }
 

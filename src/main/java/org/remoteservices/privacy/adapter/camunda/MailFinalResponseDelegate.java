@@ -2,7 +2,7 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasureCertificates;
 import org.remoteservices.privacy.application.PrivacyRequestService;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailFinalResponseDelegate implements JavaDelegate {
   private final PrivacyRequestService requests;
-  private final ErasureService erasure;
+  private final ErasureCertificates erasure;
 
-  public MailFinalResponseDelegate(PrivacyRequestService requests, ErasureService erasure) {
+  public MailFinalResponseDelegate(PrivacyRequestService requests, ErasureCertificates erasure) {
     this.requests = requests;
     this.erasure = erasure;
   }

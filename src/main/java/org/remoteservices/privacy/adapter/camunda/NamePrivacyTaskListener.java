@@ -2,7 +2,7 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasurePlanner;
 import org.remoteservices.privacy.application.PrivacyMails;
 import org.remoteservices.privacy.application.PrivacyRequestService;
 import org.remoteservices.privacy.application.VerificationService;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 public class NamePrivacyTaskListener implements TaskListener {
   private final PrivacyRequestService requests;
   private final VerificationService verification;
-  private final ErasureService erasure;
+  private final ErasurePlanner erasure;
 
-  public NamePrivacyTaskListener(PrivacyRequestService requests, VerificationService verification, ErasureService erasure) {
+  public NamePrivacyTaskListener(PrivacyRequestService requests, VerificationService verification, ErasurePlanner erasure) {
     this.requests = requests;
     this.verification = verification;
     this.erasure = erasure;

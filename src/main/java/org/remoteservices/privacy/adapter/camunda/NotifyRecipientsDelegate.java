@@ -24,6 +24,6 @@ public class NotifyRecipientsDelegate implements JavaDelegate {
   }
 
   private static org.remoteservices.privacy.domain.PrivacyRight right(DelegateExecution execution) {
-    return org.remoteservices.privacy.domain.PrivacyRight.valueOf((String) execution.getVariable(PrivacyProcess.Vars.RIGHT));
+    return PrivacyProcess.Vars.RIGHT.from(execution);
   }
 }

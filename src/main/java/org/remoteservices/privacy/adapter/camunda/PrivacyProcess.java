@@ -1,5 +1,13 @@
 package org.remoteservices.privacy.adapter.camunda;
 
+import static org.remoteservices.shared.process.ProcessVariable.booleanVariable;
+import static org.remoteservices.shared.process.ProcessVariable.enumVariable;
+import static org.remoteservices.shared.process.ProcessVariable.stringVariable;
+
+import java.util.List;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.shared.process.ProcessVariable;
+
 /** Names of the {@code privacy-request} and {@code privacy-right} models: keys, messages, variables, element ids. */
 public final class PrivacyProcess {
   public static final String KEY = "privacy-request";
@@ -9,15 +17,20 @@ public final class PrivacyProcess {
 
   /** Variables: ids, flags and decisions only; form fields ({@code input_*}) never outlive their task. */
   public static final class Vars {
-    public static final String PRIVACY_REQUEST_ID = "privacyRequestId";
-    public static final String VERIFICATION_REQUIRED = "verificationRequired";
-    public static final String ERASURE_REQUESTED = "erasureRequested";
-    public static final String IDENTITY_VERIFIED = "identityVerified";
-    public static final String VERIFICATION_DECISION = "verificationDecision";
-    public static final String EXTEND_DEADLINE = "extendDeadline";
-    public static final String DEADLINE_MISSED = "deadlineMissed";
+    public static final ProcessVariable<String> PRIVACY_REQUEST_ID = stringVariable("privacyRequestId");
+    public static final ProcessVariable<Boolean> VERIFICATION_REQUIRED = booleanVariable("verificationRequired");
+    public static final ProcessVariable<Boolean> ERASURE_REQUESTED = booleanVariable("erasureRequested");
+    public static final ProcessVariable<Boolean> IDENTITY_VERIFIED = booleanVariable("identityVerified");
+    /** The officer's review of an unverified request: RECHECK or DENY. */
+    public static final ProcessVariable<String> VERIFICATION_DECISION = stringVariable("verificationDecision");
+    public static final ProcessVariable<Boolean> EXTEND_DEADLINE = booleanVariable("extendDeadline");
+    public static final ProcessVariable<Boolean> DEADLINE_MISSED = booleanVariable("deadlineMissed");
     /** The multi-instance element: the right one called {@code privacy-right} instance executes. */
-    public static final String RIGHT = "right";
+    public static final ProcessVariable<PrivacyRight> RIGHT = enumVariable("right", PrivacyRight.class);
+
+    /** Every variable the two models keep. */
+    public static final List<ProcessVariable<?>> ALL = List.of(PRIVACY_REQUEST_ID, VERIFICATION_REQUIRED, ERASURE_REQUESTED,
+        IDENTITY_VERIFIED, VERIFICATION_DECISION, EXTEND_DEADLINE, DEADLINE_MISSED, RIGHT);
 
     private Vars() {}
   }

@@ -25,7 +25,7 @@ public class RecordDeadlineDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput form = FormInput.of(task);
-    Boolean extend = form.requiredBoolean(Vars.EXTEND_DEADLINE);
+    Boolean extend = form.requiredBoolean(Vars.EXTEND_DEADLINE.name());
     String reason = form.optionalText(Fields.EXTENSION_REASON, 2000);
     if (Boolean.TRUE.equals(extend) && reason == null) {
       form.reject(Fields.EXTENSION_REASON, "is required to extend the deadline (it is mailed to the requester)");
@@ -35,7 +35,7 @@ public class RecordDeadlineDecisionListener implements TaskListener {
       try {
         deadlines.extend(task.getExecution().getProcessBusinessKey(), reason);
       } catch (DomainException e) {
-        throw new FormFieldValidationException(Vars.EXTEND_DEADLINE, e.getMessage());
+        throw new FormFieldValidationException(Vars.EXTEND_DEADLINE.name(), e.getMessage());
       }
     }
     form.clear();

@@ -29,7 +29,7 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.getVariable(PrivacyProcess.Vars.PRIVACY_REQUEST_ID) != null) {
+    if (PrivacyProcess.Vars.PRIVACY_REQUEST_ID.optionalFrom(execution).isPresent()) {
       return;
     }
     FormInput form = FormInput.of((org.camunda.bpm.engine.delegate.VariableScope) execution);
@@ -61,8 +61,8 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
         Boolean.TRUE.equals(specific) || "true".equals(String.valueOf(specific)), agentName, agentEmail));
     form.clear();
     execution.setProcessBusinessKey(request.id());
-    execution.setVariable(PrivacyProcess.Vars.PRIVACY_REQUEST_ID, request.id());
-    execution.setVariable(PrivacyProcess.Vars.VERIFICATION_REQUIRED, request.verificationLevel() != VerificationLevel.NONE);
-    execution.setVariable(PrivacyProcess.Vars.ERASURE_REQUESTED, request.asks(PrivacyRight.ERASURE));
+    PrivacyProcess.Vars.PRIVACY_REQUEST_ID.on(execution, request.id());
+    PrivacyProcess.Vars.VERIFICATION_REQUIRED.on(execution, request.verificationLevel() != VerificationLevel.NONE);
+    PrivacyProcess.Vars.ERASURE_REQUESTED.on(execution, request.asks(PrivacyRight.ERASURE));
   }
 }

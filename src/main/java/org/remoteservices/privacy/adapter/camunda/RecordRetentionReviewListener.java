@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasurePlanner;
 import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.shared.error.DomainException;
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /** "Review legal retention" completes: the categories kept back from the erasure and why; legal holds must be kept. */
 @Component
 public class RecordRetentionReviewListener implements TaskListener {
-  private final ErasureService erasure;
+  private final ErasurePlanner erasure;
   private final CurrentUser currentUser;
 
-  public RecordRetentionReviewListener(ErasureService erasure, CurrentUser currentUser) {
+  public RecordRetentionReviewListener(ErasurePlanner erasure, CurrentUser currentUser) {
     this.erasure = erasure;
     this.currentUser = currentUser;
   }

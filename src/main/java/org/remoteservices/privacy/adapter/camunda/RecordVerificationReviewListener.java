@@ -24,9 +24,9 @@ public class RecordVerificationReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput form = FormInput.of(task);
-    List<String> decision = form.optionalChoices(Vars.VERIFICATION_DECISION, List.of("RECHECK", "DENY"));
+    List<String> decision = form.optionalChoices(Vars.VERIFICATION_DECISION.name(), List.of("RECHECK", "DENY"));
     if (decision.isEmpty()) {
-      form.reject(Vars.VERIFICATION_DECISION, "is required (RECHECK or DENY)");
+      form.reject(Vars.VERIFICATION_DECISION.name(), "is required (RECHECK or DENY)");
     }
     String phone = form.optionalText(Fields.PHONE, 40);
     String jobNumber = form.optionalText(Fields.JOB_NUMBER, 32);
@@ -42,7 +42,7 @@ public class RecordVerificationReviewListener implements TaskListener {
     } else {
       verification.addDataPoints(id, phone, jobNumber, jobLocation);
     }
-    task.setVariable(Vars.VERIFICATION_DECISION, decision.get(0));
+    Vars.VERIFICATION_DECISION.on(task, decision.get(0));
     form.clear();
   }
 }

@@ -2,15 +2,15 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.remoteservices.privacy.application.ErasureService;
+import org.remoteservices.privacy.application.ErasureCertificates;
 import org.springframework.stereotype.Component;
 
 /** Write the tombstone and the erasure certificate. */
 @Component
 public class WriteTombstoneDelegate implements JavaDelegate {
-  private final ErasureService erasure;
+  private final ErasureCertificates erasure;
 
-  public WriteTombstoneDelegate(ErasureService erasure) {
+  public WriteTombstoneDelegate(ErasureCertificates erasure) {
     this.erasure = erasure;
   }
 

@@ -1,11 +1,13 @@
 package org.remoteservices.privacy.adapter.db;
 
+import org.remoteservices.privacy.application.port.PrivacyRecordStore;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.remoteservices.privacy.api.ErasureReceipt;
 import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * the erasure plan, recipient notices and tombstones. None of them holds personal data of the subject.
  */
 @Repository
-public class PrivacyRecordsRepository {
+public class PrivacyRecordsRepository implements PrivacyRecordStore {
   private final JdbcClient jdbc;
   private final TimeSource time;
 
@@ -39,8 +41,6 @@ public class PrivacyRecordsRepository {
     return jdbc.sql("select flag from privacy_subject_flag where subject_key = ? order by flag").param(subjectKey).query(String.class).list();
   }
 
-  public record Flag(String flag, Instant setAt) {}
-
   public List<Flag> flagsWithDates(String subjectKey) {
     return jdbc.sql("select flag, set_at from privacy_subject_flag where subject_key = ? order by flag").param(subjectKey)
         .query((rs, n) -> new Flag(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
@@ -51,8 +51,6 @@ public class PrivacyRecordsRepository {
   }
 
   // ---------------------------------------------------------------- legal holds and retention
-
-  public record LegalHold(String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {}
 
   public void insertLegalHold(String id, String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {
     jdbc.sql("insert into privacy_legal_hold (id, job_number, category, legal_basis, hold_until, created_at) values (?, ?, ?, ?, ?, ?)")
@@ -118,8 +116,6 @@ public class PrivacyRecordsRepository {
 
   // ---------------------------------------------------------------- recipients
 
-  public record Notice(String id, String action, String role, String email, Instant notifiedAt) {}
-
   public void insertNotice(String id, String privacyRequestId, String action, String role, String email) {
     jdbc.sql("insert into privacy_recipient_notice (id, privacy_request_id, action, recipient_role, recipient_email) values (?, ?, ?, ?, ?)")
         .params(id, privacyRequestId, action, role, email).update();
@@ -139,8 +135,6 @@ public class PrivacyRecordsRepository {
 
   // ---------------------------------------------------------------- tombstones
 
-  public record Tombstone(String id, String subjectHash, Instant receivedAt, Instant erasedAt, String erased, String retained, LocalDate backupsAgeOutOn) {}
-
   public void insertTombstone(Tombstone t, String privacyRequestId) {
     jdbc.sql("""
             insert into erasure_tombstone (id, privacy_request_id, subject_hash, request_received_at, erased_at, erased_categories,
@@ -156,5 +150,46 @@ public class PrivacyRecordsRepository {
         .query((rs, n) -> new Tombstone(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
             rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
         .optional();
+  }
+
+  // ---------------------------------------------------------------- receipts
+
+  @Override
+  public void saveReceipt(String privacyRequestId, ErasureReceipt receipt) {
+    jdbc.sql("delete from privacy_erasure_receipt where privacy_request_id = ? and store = ?").params(privacyRequestId, receipt.store()).update();
+    jdbc.sql("insert into privacy_erasure_receipt (privacy_request_id, store, erased, kept, recorded_at) values (?, ?, ?, ?, ?)")
+        .params(privacyRequestId, receipt.store(), encode(new java.util.TreeMap<>(receipt.erased())),
+            receipt.kept().isEmpty() ? null : encode(new java.util.TreeMap<>(receipt.kept())), Timestamp.from(time.now()))
+        .update();
+  }
+
+  @Override
+  public List<ErasureReceipt> receipts(String privacyRequestId) {
+    return jdbc.sql("select store, erased, kept from privacy_erasure_receipt where privacy_request_id = ? order by recorded_at, store")
+        .param(privacyRequestId)
+        .query((rs, n) -> new ErasureReceipt(rs.getString(1),
+            decode(rs.getString(2)).entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Integer.valueOf(e.getValue()))),
+            decode(rs.getString(3))))
+        .list();
+  }
+
+  /** Key=value lines; the keys and values are codes and sentences without line breaks. */
+  private static String encode(Map<String, ?> map) {
+    StringBuilder out = new StringBuilder();
+    map.forEach((k, v) -> out.append(k.replace('\n', ' ').replace('=', '-')).append('=').append(String.valueOf(v).replace('\n', ' ')).append('\n'));
+    return out.toString();
+  }
+
+  private static Map<String, String> decode(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (text != null) {
+      for (String line : text.split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package org.remoteservices.privacy.adapter.db;
 
+import org.remoteservices.privacy.application.port.PrivacyRequestStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Privacy requests, the outcome of each right, and the evidence (declarations, permissions) behind them. */
 @Repository
-public class PrivacyRequestRepository {
+public class PrivacyRequestRepository implements PrivacyRequestStore {
   private final JdbcClient jdbc;
   private final TimeSource time;
 
@@ -26,10 +27,6 @@ public class PrivacyRequestRepository {
     this.jdbc = jdbc;
     this.time = time;
   }
-
-  public record NewRequest(String id, String channel, Jurisdiction jurisdiction, List<PrivacyRight> rights, boolean specificPieces,
-      String name, String email, String phone, String jobNumber, String jobLocation, String details, String agentName,
-      String agentEmail, VerificationLevel level, Instant receivedAt, Instant ackDueAt, Instant dueAt) {}
 
   public PrivacyRequest insert(NewRequest r) {
     Timestamp now = Timestamp.from(time.now());
@@ -131,8 +128,6 @@ public class PrivacyRequestRepository {
 
   // ---------------------------------------------------------------- rights
 
-  public record RightOutcome(PrivacyRight right, String status, String outcome, Instant completedAt) {}
-
   public void recordRightOutcome(String id, PrivacyRight right, String status, String outcome) {
     jdbc.sql("update privacy_request_right set status = ?, outcome = ?, completed_at = ? where privacy_request_id = ? and right_type = ?")
         .params(status, outcome, now(), id, right.name()).update();
@@ -146,8 +141,6 @@ public class PrivacyRequestRepository {
   }
 
   // ---------------------------------------------------------------- evidence
-
-  public record Evidence(String id, String kind, String method, String fileKey, String sha256, Instant receivedAt) {}
 
   public void insertEvidence(String id, String requestId, String kind, String method, String fileKey, String sha256) {
     jdbc.sql("insert into privacy_evidence (id, privacy_request_id, kind, method, file_key, sha256, received_at) values (?, ?, ?, ?, ?, ?, ?)")

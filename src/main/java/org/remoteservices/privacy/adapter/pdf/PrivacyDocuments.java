@@ -1,11 +1,13 @@
 package org.remoteservices.privacy.adapter.pdf;
 
+import org.remoteservices.privacy.application.port.PrivacyDocumentRenderer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.privacy.api.ErasureReceipt;
 import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.pdf.PdfBuilder;
 import org.remoteservices.shared.time.TimeSource;
@@ -13,17 +15,17 @@ import org.springframework.stereotype.Component;
 
 /** The privacy feature's documents: the signed declaration, the access report, the erasure certificate. */
 @Component
-public class PrivacyDocuments {
+public class PrivacyDocuments implements PrivacyDocumentRenderer {
   public static final String DECLARATION_TITLE = "Declaration of identity for a privacy request";
   public static final String ACCESS_TITLE = "Your personal data held by Remote Services";
   public static final String CERTIFICATE_TITLE = "Erasure certificate";
   private static final Map<String, String> STORES = Map.of(
-      "RECORDS", "Records: support requests, RSSV forms, sessions, recordings, support files, work orders, surveys",
+      "SUPPORT", "Records: support requests, RSSV forms, sessions, recordings, support files, work orders, surveys",
       "FILES", "Files: PDFs, signed copies, recordings, support files, attachments",
       "MAILS", "Mails on record",
       "ENGINE", "Process instances, runtime and history",
       "FLAGS", "Consent flags",
-      "JOB_LOCATION", "Job locations only you asked about",
+      "JOBS", "Job registry",
       "PRIOR_REQUESTS", "Earlier privacy requests");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(TimeSource.ZONE);
 
@@ -63,7 +65,7 @@ public class PrivacyDocuments {
     return pdf.build();
   }
 
-  public byte[] erasureCertificate(PrivacyRequest request, Instant erasedAt, Map<String, Integer> erased,
+  public byte[] erasureCertificate(PrivacyRequest request, Instant erasedAt, Map<String, Integer> erased, List<ErasureReceipt> receipts,
       Map<RetentionCategory, String> retained, LocalDate backupsAgeOutOn, List<String> recipientsTold) {
     PdfBuilder pdf = PdfBuilder.document(CERTIFICATE_TITLE)
         .fields("Privacy request", request.reference(), "Received", WHEN.format(request.receivedAt()), "Erased", WHEN.format(erasedAt),
@@ -73,6 +75,14 @@ public class PrivacyDocuments {
             + "without personal data: a salted hash, the dates above and the categories below.")
         .heading("Erased");
     erased.forEach((store, count) -> pdf.fields(STORES.getOrDefault(store, heading(store)), count + " item(s)"));
+    pdf.heading("What each store erased");
+    for (ErasureReceipt receipt : receipts) {
+      List<String> lines = receipt.erased().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
+          .map(e -> heading(e.getKey().toLowerCase(java.util.Locale.ROOT)) + ": " + e.getValue()).toList();
+      pdf.fields(STORES.getOrDefault(receipt.store(), heading(receipt.store().toLowerCase(java.util.Locale.ROOT))).split(":")[0],
+          lines.isEmpty() ? "nothing held" : String.join("; ", lines));
+      receipt.kept().forEach((what, why) -> pdf.fields("  kept: " + what, why));
+    }
     pdf.heading("Retained by law");
     if (retained.isEmpty()) {
       pdf.paragraph("Nothing.");

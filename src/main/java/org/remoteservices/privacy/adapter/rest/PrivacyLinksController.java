@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.Map;
 import org.remoteservices.privacy.application.UnsubscribeService;
-import org.remoteservices.privacy.application.VerificationService;
+import org.remoteservices.privacy.application.EvidenceIntakeService;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.web.ApiException;
@@ -28,16 +28,16 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @PublicEndpoint
 public class PrivacyLinksController {
-  private final VerificationService verification;
+  private final EvidenceIntakeService verification;
   private final UnsubscribeService unsubscribe;
 
-  public PrivacyLinksController(VerificationService verification, UnsubscribeService unsubscribe) {
+  public PrivacyLinksController(EvidenceIntakeService verification, UnsubscribeService unsubscribe) {
     this.verification = verification;
     this.unsubscribe = unsubscribe;
   }
 
   @GetMapping("/api/privacy/declaration/{token}")
-  public VerificationService.EvidenceView declaration(@PathVariable String token) {
+  public EvidenceIntakeService.EvidenceView declaration(@PathVariable String token) {
     return verification.view(TokenPurpose.PRIVACY_DECLARATION, token);
   }
 
@@ -58,7 +58,7 @@ public class PrivacyLinksController {
   }
 
   @GetMapping("/api/privacy/agent-permission/{token}")
-  public VerificationService.EvidenceView agentPermission(@PathVariable String token) {
+  public EvidenceIntakeService.EvidenceView agentPermission(@PathVariable String token) {
     return verification.view(TokenPurpose.AGENT_PERMISSION, token);
   }
 
@@ -69,7 +69,7 @@ public class PrivacyLinksController {
   }
 
   @GetMapping("/api/privacy/confirmation/{token}")
-  public VerificationService.EvidenceView confirmation(@PathVariable String token) {
+  public EvidenceIntakeService.EvidenceView confirmation(@PathVariable String token) {
     return verification.view(TokenPurpose.AGENT_CONFIRMATION, token);
   }
 

@@ -1,9 +1,13 @@
-package org.remoteservices.privacy.application;
+package org.remoteservices.privacy.application.port;
 
+import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
-/** What the privacy use cases need from the process engine; implemented in adapter.camunda. */
+/**
+ * What the privacy use cases need from the process engine; implemented in adapter.camunda. Other features'
+ * processes are reached only through their subject-data providers; the two engine-wide operations here take
+ * process instance ids those providers listed.
+ */
 public interface PrivacyProcessPort {
   /** Starts {@code privacy-request} for a stored request (in the caller's transaction). */
   void start(String privacyRequestId, boolean verificationRequired, boolean erasureRequested);
@@ -12,13 +16,7 @@ public interface PrivacyProcessPort {
   boolean evidenceReceived(String privacyRequestId);
 
   /** The deadline moved (an extension): a waiting "still unverified" timer moves with it. */
-  void verificationDeadlineMoved(String privacyRequestId, java.time.Instant newVerificationDeadline);
-
-  /** Tells each running remote-support instance of these requests that its requester restricted processing. */
-  int tellRemoteSupportOfRestriction(Collection<String> supportRequestIds);
-
-  /** Ids of every process instance, running or finished, about these support requests and recordings. */
-  List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds);
+  void verificationDeadlineMoved(String privacyRequestId, Instant newVerificationDeadline);
 
   /** Stops the running ones of these instances at once, without listeners (an erased case sends nothing more). */
   int cancelProcessInstances(Collection<String> processInstanceIds, String reason);

@@ -1,0 +1,66 @@
+package org.remoteservices.privacy.application.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.PrivacyRequest;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.privacy.domain.VerificationLevel;
+
+/** The privacy requests, each right's outcome and the evidence behind them; implemented in adapter.db. */
+public interface PrivacyRequestStore {
+  record NewRequest(String id, String channel, Jurisdiction jurisdiction, List<PrivacyRight> rights, boolean specificPieces,
+      String name, String email, String phone, String jobNumber, String jobLocation, String details, String agentName,
+      String agentEmail, VerificationLevel level, Instant receivedAt, Instant ackDueAt, Instant dueAt) {}
+
+  PrivacyRequest insert(NewRequest r);
+
+  Optional<PrivacyRequest> find(String id);
+
+  PrivacyRequest get(String id);
+
+  void updateStatus(String id, String status);
+
+  void markAcknowledged(String id);
+
+  void recordVerification(String id, String status, int matched);
+
+  /** Data points the requester gave later (by phone or mail, entered by a privacy officer); only fills gaps. */
+  void addDataPoints(String id, String phone, String jobNumber, String jobLocation);
+
+  void confirmAgent(String id);
+
+  void extend(String id, Instant newDue, String reason);
+
+  void markDeadlineMissed(String id);
+
+  void deny(String id, String reason);
+
+  void setDenialReason(String id, String reason);
+
+  void complete(String id);
+
+  void rectify(String id, String name, String email, String phone);
+
+  /** The end of an erasure: the request keeps its dates, rights and decisions, no personal data. */
+  void eraseDataPoints(String id);
+
+  /** Earlier requests by the same person are erased with them (their dates and outcomes stay). */
+  List<String> idsByEmail(String email);
+
+  record RightOutcome(PrivacyRight right, String status, String outcome, Instant completedAt) {}
+
+  void recordRightOutcome(String id, PrivacyRight right, String status, String outcome);
+
+  List<RightOutcome> rightOutcomes(String id);
+
+  record Evidence(String id, String kind, String method, String fileKey, String sha256, Instant receivedAt) {}
+
+  void insertEvidence(String id, String requestId, String kind, String method, String fileKey, String sha256);
+
+  List<Evidence> evidence(String requestId);
+
+  /** The signed copy's file goes with the subject; its hash and date stay as the record that it existed. */
+  void forgetEvidenceFiles(String requestId);
+}
