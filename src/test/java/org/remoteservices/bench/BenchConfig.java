@@ -18,7 +18,7 @@ public record BenchConfig(int lifecycles, int warmup, int workers, int rounds, L
         list(System.getProperty("bench.scale", "10000,100000")).stream().map(Integer::valueOf).toList(),
         Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
         Boolean.parseBoolean(System.getProperty("bench.write", "true")),
-        Path.of(System.getProperty("bench.docs", "docs/performance.md")),
+        Path.of(System.getProperty("bench.docs", "docs/performance-runs.md")),
         list(System.getProperty("bench.appArgs", "")));
   }
 

@@ -27,7 +27,7 @@ import org.springframework.util.FileSystemUtils;
  * The lifecycle benchmark (docs/performance.md). For each database: the floor (no-op delegates) and the real
  * application, each warmed up and then driven through N complete lifecycles by W concurrent simulated users
  * (closed loop: the maximum rate); on H2 also an open-loop run at half that rate for the mail latency, and a JFR
- * profile of the real run. Then the scale measurements. Prints the table and writes docs/performance.md.
+ * profile of the real run. Then the scale measurements. Prints the table and writes docs/performance-runs.md.
  */
 public final class Benchmark {
   final BenchConfig config;
