@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
@@ -35,7 +35,7 @@ public class RssvService {
 
   private final SupportRequestRepository requests;
   private final RssvRepository forms;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
@@ -45,7 +45,7 @@ public class RssvService {
   private final TimeSource time;
   private final long maxUploadBytes;
 
-  public RssvService(SupportRequestRepository requests, RssvRepository forms, JobRepository jobs, FileStore files, MailOutbox outbox,
+  public RssvService(SupportRequestRepository requests, RssvRepository forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
       AccessTokens tokens, RssvDocument document, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time,
       @org.springframework.beans.factory.annotation.Value("${rso.upload.max-bytes}") long maxUploadBytes) {
     this.requests = requests;

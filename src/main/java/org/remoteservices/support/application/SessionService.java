@@ -15,8 +15,8 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
@@ -42,13 +42,13 @@ public class SessionService {
 
   private final SupportRequestRepository requests;
   private final SessionRepository sessions;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
 
-  public SessionService(SupportRequestRepository requests, SessionRepository sessions, JobRepository jobs, FileStore files,
+  public SessionService(SupportRequestRepository requests, SessionRepository sessions, JobDirectory jobs, FileStore files,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time) {
     this.requests = requests;
     this.sessions = sessions;

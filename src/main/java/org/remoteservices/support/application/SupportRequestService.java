@@ -2,7 +2,7 @@ package org.remoteservices.support.application;
 
 import java.util.Locale;
 import java.util.UUID;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.domain.SupportRequest;
@@ -17,10 +17,10 @@ public class SupportRequestService {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRequestService.class);
 
   private final SupportRequestRepository requests;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final RemoteSupportProcessPort process;
 
-  public SupportRequestService(SupportRequestRepository requests, JobRepository jobs, RemoteSupportProcessPort process) {
+  public SupportRequestService(SupportRequestRepository requests, JobDirectory jobs, RemoteSupportProcessPort process) {
     this.requests = requests;
     this.jobs = jobs;
     this.process = process;

@@ -3,7 +3,7 @@ package org.remoteservices.support.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyService {
   private final SupportRequestRepository requests;
   private final SurveyRepository surveys;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
   private final RemoteSupportProcessPort process;
@@ -31,7 +31,7 @@ public class SurveyService {
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
-  public SurveyService(SupportRequestRepository requests, SurveyRepository surveys, JobRepository jobs, MailOutbox outbox,
+  public SurveyService(SupportRequestRepository requests, SurveyRepository surveys, JobDirectory jobs, MailOutbox outbox,
       AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time, List<SurveyGate> gates) {
     this.requests = requests;
     this.surveys = surveys;

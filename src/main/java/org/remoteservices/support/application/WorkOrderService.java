@@ -3,8 +3,8 @@ package org.remoteservices.support.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
@@ -26,12 +26,12 @@ public class WorkOrderService {
   private final SupportRequestRepository requests;
   private final WorkOrderRepository workOrders;
   private final SessionRepository sessions;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final WorkOrderDocument document;
 
-  public WorkOrderService(SupportRequestRepository requests, WorkOrderRepository workOrders, SessionRepository sessions, JobRepository jobs,
+  public WorkOrderService(SupportRequestRepository requests, WorkOrderRepository workOrders, SessionRepository sessions, JobDirectory jobs,
       FileStore files, MailOutbox outbox, WorkOrderDocument document) {
     this.requests = requests;
     this.workOrders = workOrders;

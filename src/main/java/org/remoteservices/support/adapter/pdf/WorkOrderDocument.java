@@ -2,7 +2,7 @@ package org.remoteservices.support.adapter.pdf;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.pdf.PdfBuilder;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.support.adapter.db.WorkOrderRepository.WorkOrder;
