@@ -12,7 +12,7 @@ import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Vars;
-import org.remoteservices.support.application.RemoteSupportProcessPort;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;

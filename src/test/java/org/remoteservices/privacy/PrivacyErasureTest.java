@@ -208,7 +208,7 @@ class PrivacyErasureTest extends PrivacyTestSupport {
         "input_recordingReference", "GTR-" + suffix,
         "input_supportFiles", SpinValues.jsonValue("[\"PROCESSOR_EVENT_LOG\",\"GUI_LOGS\"]").create()));
     runDueJobs();
-    for (SessionRepository.SupportFileRow file : sessions.supportFilesOf(id)) {
+    for (org.remoteservices.support.domain.SupportFile file : sessions.supportFilesOf(id)) {
       byte[] content = ("event log of the processor at " + p.location() + ", operator " + p.email()).getBytes(StandardCharsets.UTF_8);
       String key = "support-files/" + id + "/" + file.id() + ".log";
       sessions.attachSupportFile(file.id(), key, files.write(key, content), content.length);

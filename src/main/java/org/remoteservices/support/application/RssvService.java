@@ -14,15 +14,16 @@ import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.RssvRepository;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.adapter.pdf.RssvDocument;
+import org.remoteservices.support.application.port.RssvStore;
+import org.remoteservices.support.application.port.SupportRequestStore;
+import org.remoteservices.support.application.port.RssvDocuments;
 import org.remoteservices.support.domain.RssvForm;
 import org.remoteservices.support.domain.RssvReturn;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,20 +34,20 @@ public class RssvService {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
-  private final SupportRequestRepository requests;
-  private final RssvRepository forms;
+  private final SupportRequestStore requests;
+  private final RssvStore forms;
   private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
-  private final RssvDocument document;
+  private final RssvDocuments document;
   private final RemoteSupportProcessPort process;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
   private final long maxUploadBytes;
 
-  public RssvService(SupportRequestRepository requests, RssvRepository forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
-      AccessTokens tokens, RssvDocument document, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time,
+  public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
+      AccessTokens tokens, RssvDocuments document, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time,
       @org.springframework.beans.factory.annotation.Value("${rso.upload.max-bytes}") long maxUploadBytes) {
     this.requests = requests;
     this.forms = forms;
@@ -121,7 +122,7 @@ public class RssvService {
   public void mailReminder(String supportRequestId) {
     RssvForm form = form(supportRequestId);
     SupportRequest request = requests.get(supportRequestId);
-    RssvRepository.Round round = forms.currentRound(form.id());
+    RssvStore.Round round = forms.currentRound(form.id());
     outbox.deliverOnce("rssv-reminder:" + form.id() + ":" + round.number(), () -> {
       Instant expiresAt = expiresAt(form);
       String link = link(tokens.issue(TokenPurpose.RSSV_RETURN, form.id(), expiresAt));
@@ -184,7 +185,7 @@ public class RssvService {
     if (content.length > maxUploadBytes) {
       throw DomainException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
     }
-    if (!RssvDocument.isReadablePdf(content)) {
+    if (!document.isReadablePdf(content)) {
       throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed form as a PDF");
     }
     return storeReturn(token, formId, "UPLOAD", content, null);

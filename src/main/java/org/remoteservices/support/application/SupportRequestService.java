@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.SupportRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupportRequestService {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRequestService.class);
 
-  private final SupportRequestRepository requests;
+  private final SupportRequestStore requests;
   private final JobDirectory jobs;
   private final RemoteSupportProcessPort process;
 
-  public SupportRequestService(SupportRequestRepository requests, JobDirectory jobs, RemoteSupportProcessPort process) {
+  public SupportRequestService(SupportRequestStore requests, JobDirectory jobs, RemoteSupportProcessPort process) {
     this.requests = requests;
     this.jobs = jobs;
     this.process = process;

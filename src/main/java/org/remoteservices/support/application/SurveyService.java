@@ -10,19 +10,20 @@ import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.adapter.db.SurveyRepository;
-import org.remoteservices.support.adapter.db.SurveyRepository.Survey;
+import org.remoteservices.support.application.port.SupportRequestStore;
+import org.remoteservices.support.application.port.SurveyStore;
+import org.remoteservices.support.domain.Survey;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases of the post-session satisfaction survey. */
 @Service
 public class SurveyService {
-  private final SupportRequestRepository requests;
-  private final SurveyRepository surveys;
+  private final SupportRequestStore requests;
+  private final SurveyStore surveys;
   private final JobDirectory jobs;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
@@ -31,7 +32,7 @@ public class SurveyService {
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
-  public SurveyService(SupportRequestRepository requests, SurveyRepository surveys, JobDirectory jobs, MailOutbox outbox,
+  public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
       AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time, List<SurveyGate> gates) {
     this.requests = requests;
     this.surveys = surveys;

@@ -2,7 +2,7 @@ package org.remoteservices.support.adapter.camunda;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.remoteservices.support.application.RemoteSupportProcessPort;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Component;
 
 /** Starts and correlates {@code remote-support} instances; correlation is by business key (the request id). */

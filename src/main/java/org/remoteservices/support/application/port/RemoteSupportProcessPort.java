@@ -1,4 +1,4 @@
-package org.remoteservices.support.application;
+package org.remoteservices.support.application.port;
 
 /** What the use cases need from the process engine; implemented in adapter.camunda. */
 public interface RemoteSupportProcessPort {
