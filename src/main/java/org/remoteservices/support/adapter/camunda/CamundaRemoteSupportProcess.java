@@ -1,7 +1,8 @@
 package org.remoteservices.support.adapter.camunda;
 
-import java.util.Map;
+import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.remoteservices.shared.process.MessageCorrelator;
 import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final RuntimeService runtime;
+  private final MessageCorrelator correlator;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime) {
+  public CamundaRemoteSupportProcess(RuntimeService runtime, MessageCorrelator correlator) {
     this.runtime = runtime;
+    this.correlator = correlator;
   }
 
   @Override
   public void start(String supportRequestId) {
     runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId,
-        Map.of(RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID, supportRequestId));
+        RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId));
   }
 
   @Override
@@ -36,18 +39,8 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
         .processInstanceBusinessKey(supportRequestId).count() > 0;
   }
 
-  /** Correlates only when exactly one instance waits for the message, so a late call cannot fail oddly. */
-  private boolean correlate(String message, String businessKey) {
-    long waiting = runtime.createExecutionQuery()
-        .processDefinitionKey(RemoteSupportProcess.KEY)
-        .processInstanceBusinessKey(businessKey)
-        .messageEventSubscriptionName(message)
-        .count();
-    if (waiting == 0) {
-      return false;
-    }
-    runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlate();
-    return true;
+  /** Correlates only when exactly one execution of the request's case waits for the message, so a late call cannot fail oddly. */
+  private boolean correlate(String message, String supportRequestId) {
+    return correlator.correlate(RemoteSupportProcess.KEY, message, supportRequestId).correlated();
   }
-
 }
