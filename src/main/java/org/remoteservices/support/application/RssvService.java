@@ -12,6 +12,7 @@ import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.support.application.port.RssvStore;
 import org.remoteservices.support.application.port.SupportRequestStore;
@@ -44,11 +45,11 @@ public class RssvService {
   private final AccessTokens tokens;
   private final RssvDocuments document;
   private final RssvDeadlines deadlines;
-  private final RemoteSupportPolicy policy;
+  private final PublicLinks links;
   private final TimeSource time;
 
   public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
-      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, RemoteSupportPolicy policy, TimeSource time) {
+      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time) {
     this.requests = requests;
     this.forms = forms;
     this.jobs = jobs;
@@ -57,7 +58,7 @@ public class RssvService {
     this.tokens = tokens;
     this.document = document;
     this.deadlines = deadlines;
-    this.policy = policy;
+    this.links = links;
     this.time = time;
   }
 
@@ -212,7 +213,7 @@ public class RssvService {
   }
 
   private String link(String token) {
-    return policy.link("/portal/rssv/" + token);
+    return links.link("/portal/rssv/" + token);
   }
 
   private static String randomCode(int length) {

@@ -8,6 +8,7 @@ import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.application.port.SupportRequestStore;
@@ -29,11 +30,13 @@ public class SurveyService {
   private final AccessTokens tokens;
   private final RemoteSupportProcessPort process;
   private final RemoteSupportPolicy policy;
+  private final PublicLinks links;
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
   public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
-      AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time, List<SurveyGate> gates) {
+      AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, PublicLinks links, TimeSource time,
+      List<SurveyGate> gates) {
     this.requests = requests;
     this.surveys = surveys;
     this.jobs = jobs;
@@ -41,6 +44,7 @@ public class SurveyService {
     this.tokens = tokens;
     this.process = process;
     this.policy = policy;
+    this.links = links;
     this.time = time;
     this.gates = gates;
   }
@@ -72,7 +76,7 @@ public class SurveyService {
         surveys.insert(surveyId, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
         return surveys.find(surveyId).orElseThrow();
       });
-      String link = policy.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
+      String link = links.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
       return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
           "How did we do? Case " + request.caseNumber(),
           """
