@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.time.TimeSource;
@@ -81,6 +83,14 @@ public class AccessTokens {
     jdbc.sql("update access_token set expires_at = ? where target_id = ? and used_at is null and expires_at > ?")
         .params(Timestamp.from(time.now()), targetId, Timestamp.from(time.now()))
         .update();
+  }
+
+  /** Deletes every token of these targets, used or not (an erasure: the links' targets are gone). Returns the rows deleted. */
+  public int forgetTargets(Collection<String> targetIds) {
+    if (targetIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("delete from access_token where target_id in (:ids)").param("ids", List.copyOf(targetIds)).update();
   }
 
   static String hash(String token) {

@@ -1,19 +1,29 @@
 package org.remoteservices.support.adapter.camunda;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.remoteservices.shared.process.MessageCorrelator;
 import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Component;
 
-/** Starts and correlates {@code remote-support} instances; correlation is by business key (the request id). */
+/**
+ * Starts and correlates {@code remote-support} instances; correlation is by business key (the request id). Also
+ * finds the instances (running or finished) about a data subject's requests and recordings.
+ */
 @Component
 public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final MessageCorrelator correlator;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime, MessageCorrelator correlator) {
+  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator) {
     this.runtime = runtime;
+    this.history = history;
     this.correlator = correlator;
   }
 
@@ -37,6 +47,27 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   public boolean isRunning(String supportRequestId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
         .processInstanceBusinessKey(supportRequestId).count() > 0;
+  }
+
+  @Override
+  public boolean privacyRestricted(String supportRequestId) {
+    return correlate(RemoteSupportProcess.MESSAGE_PRIVACY_RESTRICTED, supportRequestId);
+  }
+
+  @Override
+  public List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds) {
+    List<String> ids = new ArrayList<>();
+    if (!supportRequestIds.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
+          .processInstanceBusinessKeyIn(supportRequestIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId)
+          .forEach(ids::add);
+    }
+    if (!recordingIds.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
+          .processInstanceBusinessKeyIn(recordingIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId)
+          .forEach(ids::add);
+    }
+    return ids;
   }
 
   /** Correlates only when exactly one execution of the request's case waits for the message, so a late call cannot fail oddly. */
