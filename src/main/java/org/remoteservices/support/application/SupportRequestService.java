@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.SupportRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -11,12 +11,12 @@ import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.support.application.port.SessionStore;
 import org.remoteservices.support.application.port.SupportRequestStore;
-import org.remoteservices.support.application.port.WorkOrderStore;
-import org.remoteservices.support.domain.WorkOrder;
 import org.remoteservices.support.application.port.WorkOrderDocuments;
+import org.remoteservices.support.application.port.WorkOrderStore;
 import org.remoteservices.support.domain.SupportFileCategory;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
+import org.remoteservices.support.domain.WorkOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

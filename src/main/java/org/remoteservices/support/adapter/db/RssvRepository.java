@@ -1,12 +1,12 @@
 package org.remoteservices.support.adapter.db;
 
-import org.remoteservices.support.application.port.RssvStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.RssvStore;
 import org.remoteservices.support.domain.RssvForm;
 import org.remoteservices.support.domain.RssvReturn;
 import org.springframework.jdbc.core.simple.JdbcClient;

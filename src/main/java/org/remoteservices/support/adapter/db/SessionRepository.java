@@ -1,7 +1,5 @@
 package org.remoteservices.support.adapter.db;
 
-import org.remoteservices.support.application.port.SessionStore;
-import org.remoteservices.support.domain.SupportFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,8 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.SessionStore;
 import org.remoteservices.support.domain.Recording;
 import org.remoteservices.support.domain.RemoteSession;
+import org.remoteservices.support.domain.SupportFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,11 +1,11 @@
 package org.remoteservices.support.adapter.db;
 
-import org.remoteservices.support.application.port.SurveyStore;
-import org.remoteservices.support.domain.Survey;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.SurveyStore;
+import org.remoteservices.support.domain.Survey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,10 +1,10 @@
 package org.remoteservices.support.adapter.db;
 
-import org.remoteservices.support.application.port.WorkOrderStore;
-import org.remoteservices.support.domain.WorkOrder;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.WorkOrderStore;
+import org.remoteservices.support.domain.WorkOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
