@@ -5,8 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +46,12 @@ public class DemoData {
           new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"), LocalDate.of(2040, 1, 1)));
 
   private final IdentityService identity;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
   private final String password;
   private final String adminId;
   private final String adminPassword;
 
-  public DemoData(IdentityService identity, JobRepository jobs, @Value("${rso.demo.password}") String password,
+  public DemoData(IdentityService identity, JobDirectory jobs, @Value("${rso.demo.password}") String password,
       @Value("${camunda.bpm.admin-user.id:admin}") String adminId, @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
     this.identity = identity;
     this.jobs = jobs;
@@ -77,7 +77,7 @@ public class DemoData {
     }
     for (Job job : JOBS) {
       if (!jobs.exists(job.jobNumber())) {
-        jobs.insert(job);
+        jobs.register(job);
       }
     }
     StringBuilder banner = new StringBuilder()

@@ -12,7 +12,7 @@ import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Vars;
-import org.remoteservices.support.application.RemoteSupportProcessPort;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -51,7 +51,7 @@ public class FloorConfiguration {
   @Bean JavaDelegate destroyRecordingDelegate() { return NO_OP; }
 
   @Bean JavaDelegate mailSurveyDelegate() {
-    return execution -> execution.setVariable(Vars.SURVEY_SENT, true);
+    return execution -> execution.setVariable(Vars.SURVEY_SENT.name(), true);
   }
 
   @Bean JavaDelegate scheduleRecordingDestructionDelegate(RuntimeService runtime) {
@@ -60,13 +60,13 @@ public class FloorConfiguration {
   }
 
   @Bean TaskListener nameTaskAfterCaseListener() { return task -> { }; }
-  @Bean TaskListener recordRssvDecisionListener() { return task -> decisions(task, Vars.RSSV_ACCEPTED); }
+  @Bean TaskListener recordRssvDecisionListener() { return task -> decisions(task, Vars.RSSV_ACCEPTED.name()); }
   @Bean TaskListener scheduleSessionListener() { return FloorConfiguration::clear; }
   @Bean TaskListener documentWorkOrderListener() { return FloorConfiguration::clear; }
   @Bean TaskListener recordSessionOutcomeListener() {
     return task -> {
-      task.setVariable(Vars.FOLLOW_UP_SESSION, false);
-      decisions(task, Vars.SESSION_RESOLVED);
+      task.setVariable(Vars.FOLLOW_UP_SESSION.name(), false);
+      decisions(task, Vars.SESSION_RESOLVED.name());
     };
   }
 

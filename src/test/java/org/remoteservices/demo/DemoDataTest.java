@@ -7,7 +7,7 @@ import static org.mockito.Mockito.mock;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Profile;
@@ -23,7 +23,7 @@ class DemoDataTest {
   @Test
   void saysLoudlyThatItIsADemo(CapturedOutput output) {
     IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
-    new DemoData(identity, mock(JobRepository.class), "Demo-pass", "admin", "admin-pass").seed();
+    new DemoData(identity, mock(JobDirectory.class), "Demo-pass", "admin", "admin-pass").seed();
     assertThat(output.getOut()).contains("WARN", "DEMO PROFILE", "Do not use in production");
   }
 }

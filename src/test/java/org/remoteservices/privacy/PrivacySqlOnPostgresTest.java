@@ -10,13 +10,15 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.adapter.db.JobRepository;
 import org.remoteservices.privacy.adapter.db.PrivacyRecordsRepository;
 import org.remoteservices.privacy.adapter.db.PrivacyRequestRepository;
 import java.util.Map;
 import org.remoteservices.privacy.api.ErasureReceipt;
 import org.remoteservices.shared.mail.MailRecords;
+import org.remoteservices.support.adapter.db.SubjectDataRepository;
+import org.remoteservices.support.application.port.SubjectDataStore;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.privacy.api.RetentionCategory;
@@ -55,7 +57,9 @@ class PrivacySqlOnPostgresTest {
         .query(String.class).single()).isEqualTo("olly.old@old.example 15550100100");
     assertThat(jdbc.sql("select email_key from mail_recipient where mail_record_id = 'old-mail' order by email_key").query(String.class).list())
         .containsExactly("olly.old@old.example", "site@old.example");
-    // SUPPORT_CANDIDATES_OLD: after the merge
+    SubjectDataRepository support = new SubjectDataRepository(jdbc);
+    assertThat(support.candidates("olly.old@old.example", null)).extracting(SubjectDataStore.Candidate::name).containsExactly("Olly Old");
+    assertThat(support.candidates(null, "15550100100")).extracting(SubjectDataStore.Candidate::name).containsExactly("Olly Old");
     assertThat(new MailRecords(jdbc).find(List.of(), List.of("olly.old@old.example"), List.of())).containsExactly("old-mail");
   }
 
@@ -92,7 +96,14 @@ class PrivacySqlOnPostgresTest {
     assertThat(requests.get(id).jobLocation()).isEqualTo("1 Elephant Way");
     assertThat(requests.idsByEmail("PAT@pg.example")).containsExactly(id);
 
-    // SUPPORT_FIND_PG: after the merge
+    SubjectDataRepository subject = new SubjectDataRepository(jdbc);
+    assertThat(subject.candidates("pat@pg.example", null)).hasSize(1);
+    assertThat(subject.candidates(null, "15550199")).hasSize(1);
+    assertThat(subject.candidates("nobody@pg.example", "15550100")).isEmpty();
+    assertThat(subject.describe(List.of(support)).get("support_requests")).hasSize(1);
+    assertThat(subject.jobsOf(List.of(support))).containsExactly("J-PG1");
+    assertThat(subject.jobsAlsoRequestedByOthers(List.of("J-PG1"), List.of(support))).isEmpty();
+    assertThat(subject.files(List.of(support)).all()).isEmpty();
     MailRecords mails = new MailRecords(jdbc);
     List<String> mailIds = mails.find(List.of(support), List.of("pat@pg.example"), List.of("k"));
     assertThat(mailIds).containsExactlyInAnyOrder("m1", "m2");
@@ -117,7 +128,9 @@ class PrivacySqlOnPostgresTest {
     records.insertTombstone(new PrivacyRecordsRepository.Tombstone("t1", "a".repeat(64), Instant.now(), Instant.now(), "SUPPORT=1", null,
         LocalDate.now().plusDays(35)), id);
 
-    // SUPPORT_ERASE_PG: after the merge
+    assertThat(subject.pseudonymise(List.of(support), Instant.now()).supportRequests()).isEqualTo(1);
+    assertThat(subject.rectify(List.of(support), null, null, "+1 555 0201")).isEqualTo(1);
+    assertThat(new JobRepository(jdbc, time).replaceLocation("J-PG1", "erased")).isTrue();
     assertThat(mails.delete(List.of("m1", "m2"))).isEqualTo(2);
     assertThat(jdbc.sql("select count(*) from mail_recipient where mail_record_id = 'm2'").query(Integer.class).single()).isZero();
     requests.eraseDataPoints(id);

@@ -65,7 +65,7 @@ class FaultsTest extends IntegrationTest {
 
   @Test
   void smtpDown_mailStepsRetryThenRaiseAnIncident_afterRetryEachMailIsDeliveredOncePerRecipient() {
-    org.remoteservices.jobs.Job job = lifecycle.newJob();
+    org.remoteservices.jobs.api.Job job = lifecycle.newJob();
     String requester = "ada.smtp@example.org";
     String id = lifecycle.submit(job, "Ada Requester", requester);
     ProcessInstance instance = lifecycle.instance(id);
@@ -124,7 +124,7 @@ class FaultsTest extends IntegrationTest {
 
   @Test
   void technicalErrorInAStep_becomesAnIncidentWithAReadableMessage_retryAfterTheFixCompletesTheInstance() throws Exception {
-    org.remoteservices.jobs.Job job = lifecycle.newJob();
+    org.remoteservices.jobs.api.Job job = lifecycle.newJob();
     String requester = "grace.pdf@example.org";
     String id = lifecycle.submit(job, "Grace Requester", requester);
     ProcessInstance instance = lifecycle.instance(id);
@@ -162,7 +162,7 @@ class FaultsTest extends IntegrationTest {
 
   @Test
   void mailStepWhoseTransactionIsLostAfterTheSend_rerunSendsNothing_andTheMailedLinkStillWorks() {
-    org.remoteservices.jobs.Job job = lifecycle.newJob();
+    org.remoteservices.jobs.api.Job job = lifecycle.newJob();
     String requester = "ada.rerun@example.org";
     String id = lifecycle.submit(job, "Ada Requester", requester);
     ProcessInstance instance = lifecycle.instance(id);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.testsupport.IntegrationTest;
 import org.remoteservices.testsupport.Lifecycle;
 import org.remoteservices.testsupport.Mails;

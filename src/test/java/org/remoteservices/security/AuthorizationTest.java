@@ -19,7 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.testsupport.Http;

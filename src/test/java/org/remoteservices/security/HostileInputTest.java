@@ -16,7 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Elements;
 import org.remoteservices.testsupport.Http;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;
 import org.remoteservices.testsupport.Lifecycle;

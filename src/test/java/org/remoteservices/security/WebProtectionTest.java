@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.adapter.db.JobRepository;
 import org.remoteservices.shared.security.SecurityHeadersFilter;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;

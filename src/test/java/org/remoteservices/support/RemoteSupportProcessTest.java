@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.testsupport.IntegrationTest;

@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;
 import org.remoteservices.testsupport.Lifecycle;

@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.adapter.db.JobRepository;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.application.RssvService;
+import org.remoteservices.support.application.RssvLinkService;
 import org.remoteservices.support.application.SupportRequestService;
 import org.remoteservices.support.application.SurveyService;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 public class Lifecycle {
   @Autowired JobRepository jobs;
   @Autowired SupportRequestService supportRequests;
-  @Autowired public RssvService rssv;
+  /** The customer's RSSV link (what the portal calls). */
+  @Autowired public RssvLinkService rssv;
   @Autowired public SurveyService surveys;
   @Autowired public org.remoteservices.support.application.SessionService sessions;
   @Autowired TaskService tasks;

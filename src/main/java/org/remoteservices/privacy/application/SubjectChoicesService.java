@@ -1,6 +1,5 @@
 package org.remoteservices.privacy.application;
 
-import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.util.List;
 import java.util.Set;
 import org.remoteservices.privacy.application.port.PrivacyRecordStore;
@@ -9,8 +8,7 @@ import org.remoteservices.privacy.api.Rectification;
 import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.support.application.SurveyService;
-import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.api.SurveyGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by every later mail decision: the survey step asks {@link #allowsSurvey}, marketing mail {@link #mayMarket}.
  */
 @Service
-public class SubjectChoicesService implements SurveyService.SurveyGate {
+public class SubjectChoicesService implements SurveyGate {
   private static final Logger LOG = LoggerFactory.getLogger(SubjectChoicesService.class);
   private static final Set<String> NO_SURVEY = Set.of(PrivacyRight.RESTRICTION.name(), PrivacyRight.OBJECTION.name());
   private static final Set<String> NO_MARKETING = Set.of(PrivacyRight.RESTRICTION.name(), PrivacyRight.OBJECTION.name(),
@@ -46,8 +44,8 @@ public class SubjectChoicesService implements SurveyService.SurveyGate {
   }
 
   @Override
-  public boolean allowsSurvey(SupportRequest request) {
-    return records.flags(keys.of(request.requesterEmail())).stream().noneMatch(NO_SURVEY::contains);
+  public boolean allowsSurvey(String requesterEmail) {
+    return records.flags(keys.of(requesterEmail)).stream().noneMatch(NO_SURVEY::contains);
   }
 
   public boolean mayMarket(String email) {

@@ -11,8 +11,8 @@ import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.api.Requester;
+import org.remoteservices.support.api.SupportRequesters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class UnsubscribeService {
   static final Duration LINK_VALIDITY = Duration.ofDays(365);
 
   private final AccessTokens tokens;
-  private final SupportRequestRepository supportRequests;
+  private final SupportRequesters supportRequests;
   private final PrivacyRequestService requests;
   private final PrivacyRecordStore records;
   private final SubjectKeys keys;
@@ -33,7 +33,7 @@ public class UnsubscribeService {
   private final PublicLinks links;
   private final TimeSource time;
 
-  public UnsubscribeService(AccessTokens tokens, SupportRequestRepository supportRequests, PrivacyRequestService requests,
+  public UnsubscribeService(AccessTokens tokens, SupportRequesters supportRequests, PrivacyRequestService requests,
       PrivacyRecordStore records, SubjectKeys keys, SubjectChoicesService choices, PublicLinks links, TimeSource time) {
     this.tokens = tokens;
     this.supportRequests = supportRequests;
@@ -54,23 +54,23 @@ public class UnsubscribeService {
   public record Outcome(String status, String reference) {}
 
   public Outcome view(String token) {
-    SupportRequest request = requester(token);
-    return new Outcome(choices.mayMarket(request.requesterEmail()) ? "SUBSCRIBED" : "UNSUBSCRIBED", null);
+    Requester request = requester(token);
+    return new Outcome(choices.mayMarket(request.email()) ? "SUBSCRIBED" : "UNSUBSCRIBED", null);
   }
 
   @Transactional
   public Outcome unsubscribe(String token) {
-    SupportRequest request = requester(token);
-    if (!choices.mayMarket(request.requesterEmail())) {
+    Requester request = requester(token);
+    if (!choices.mayMarket(request.email())) {
       return new Outcome("UNSUBSCRIBED", null);
     }
     PrivacyRequest privacyRequest = requests.receive(new PrivacyRequestService.Intake("UNSUBSCRIBE_LINK", List.of(PrivacyRight.UNSUBSCRIBE_MARKETING),
-        request.requesterName(), request.requesterEmail(), null, null, null, Jurisdiction.OTHER, null, false, null, null));
-    records.setFlag(keys.of(request.requesterEmail()), PrivacyRight.UNSUBSCRIBE_MARKETING.name(), privacyRequest.id());
+        request.name(), request.email(), null, null, null, Jurisdiction.OTHER, null, false, null, null));
+    records.setFlag(keys.of(request.email()), PrivacyRight.UNSUBSCRIBE_MARKETING.name(), privacyRequest.id());
     return new Outcome("UNSUBSCRIBED", privacyRequest.reference());
   }
 
-  private SupportRequest requester(String token) {
+  private Requester requester(String token) {
     String supportRequestId = tokens.resolve(TokenPurpose.UNSUBSCRIBE, token);
     return supportRequests.find(supportRequestId).orElseThrow(() -> DomainException.gone("this link is no longer valid"));
   }

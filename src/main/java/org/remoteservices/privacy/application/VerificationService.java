@@ -1,15 +1,12 @@
 package org.remoteservices.privacy.application;
 
-import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.remoteservices.privacy.application.port.PrivacyRequestStore;
-import org.remoteservices.privacy.application.port.PrivacyDocumentRenderer;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.VerificationLevel;
-import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.pdf.PdfFiles;
 import org.remoteservices.shared.time.TimeSource;
@@ -19,7 +16,6 @@ import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

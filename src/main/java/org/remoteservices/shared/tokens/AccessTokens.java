@@ -4,7 +4,11 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.remoteservices.shared.data.DataOwner;
+import org.remoteservices.shared.data.OwnedTable;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.error.DomainException;
@@ -19,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  * the database does not open anyone's link.
  */
 @Component
-public class AccessTokens implements org.remoteservices.shared.data.DataOwner {
+public class AccessTokens implements DataOwner {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -83,19 +87,18 @@ public class AccessTokens implements org.remoteservices.shared.data.DataOwner {
         .update();
   }
 
-  /** Deletes every token of these targets (their records are erased); returns how many went. */
-  public int forgetTargets(java.util.Collection<String> targetIds) {
+  /** Deletes every token of these targets, used or not (an erasure: the links' targets are gone). Returns the rows deleted. */
+  public int forgetTargets(Collection<String> targetIds) {
     if (targetIds.isEmpty()) {
       return 0;
     }
-    return jdbc.sql("delete from access_token where target_id in (:ids)").param("ids", java.util.List.copyOf(targetIds)).update();
+    return jdbc.sql("delete from access_token where target_id in (:ids)").param("ids", List.copyOf(targetIds)).update();
   }
 
   /** The token table: hashes, purposes, target ids and dates; no personal data. */
   @Override
-  public java.util.List<org.remoteservices.shared.data.OwnedTable> tables() {
-    return java.util.List.of(org.remoteservices.shared.data.OwnedTable.table("access_token",
-        java.util.List.of("token_hash", "purpose", "target_id", "expires_at", "used_at", "created_at")));
+  public List<OwnedTable> tables() {
+    return List.of(OwnedTable.table("access_token", List.of("token_hash", "purpose", "target_id", "expires_at", "used_at", "created_at")));
   }
 
   static String hash(String token) {

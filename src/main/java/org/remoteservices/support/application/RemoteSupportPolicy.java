@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The configurable times of the lifecycle ({@code rso.*} in application.yml). Durations are ISO-8601
- * (P3D, PT12H).
+ * (P3D, PT12H). Links in mails are {@code shared.tokens.PublicLinks} ({@code rso.public-base-url}).
  */
 @ConfigurationProperties(prefix = "rso")
-public record RemoteSupportPolicy(String publicBaseUrl, Rssv rssv, RecordingPolicy recording, SupportFiles supportFiles, SurveyPolicy survey) {
+public record RemoteSupportPolicy(Rssv rssv, RecordingPolicy recording, SupportFiles supportFiles, SurveyPolicy survey) {
 
   public record Rssv(Duration reminderAfter, Duration expireAfter) {}
 
@@ -18,11 +18,6 @@ public record RemoteSupportPolicy(String publicBaseUrl, Rssv rssv, RecordingPoli
   public record SupportFiles(int keepYearsAfterObsolescence) {}
 
   public record SurveyPolicy(Duration expireAfter) {}
-
-  public String link(String path) {
-    String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-    return base + path;
-  }
 
   public Period supportFileRetention() {
     return Period.ofYears(supportFiles.keepYearsAfterObsolescence());

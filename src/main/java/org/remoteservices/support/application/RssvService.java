@@ -4,19 +4,19 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.RssvRepository;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.adapter.pdf.RssvDocument;
+import org.remoteservices.support.application.port.RssvDocuments;
+import org.remoteservices.support.application.port.RssvStore;
+import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.RssvForm;
 import org.remoteservices.support.domain.RssvReturn;
 import org.remoteservices.support.domain.SupportRequest;
@@ -26,28 +26,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases around the Remote Session Security Verification form: generate, mail, return, check. */
+/**
+ * The remote-support case's steps around the Remote Session Security Verification form: generate it, mail it,
+ * remind, expire, record the technician's decision and mail a rejection (the delegates and the timers call these).
+ * What the customer does with the mailed link is {@link RssvLinkService}.
+ */
 @Service
 public class RssvService {
   private static final Logger LOG = LoggerFactory.getLogger(RssvService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
-  private final SupportRequestRepository requests;
-  private final RssvRepository forms;
-  private final JobRepository jobs;
+  private final SupportRequestStore requests;
+  private final RssvStore forms;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
-  private final RssvDocument document;
-  private final RemoteSupportProcessPort process;
-  private final RemoteSupportPolicy policy;
+  private final RssvDocuments document;
+  private final RssvDeadlines deadlines;
+  private final PublicLinks links;
   private final TimeSource time;
-  private final long maxUploadBytes;
 
-  public RssvService(SupportRequestRepository requests, RssvRepository forms, JobRepository jobs, FileStore files, MailOutbox outbox,
-      AccessTokens tokens, RssvDocument document, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time,
-      @org.springframework.beans.factory.annotation.Value("${rso.upload.max-bytes}") long maxUploadBytes) {
+  public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
+      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time) {
     this.requests = requests;
     this.forms = forms;
     this.jobs = jobs;
@@ -55,10 +57,9 @@ public class RssvService {
     this.outbox = outbox;
     this.tokens = tokens;
     this.document = document;
-    this.process = process;
-    this.policy = policy;
+    this.deadlines = deadlines;
+    this.links = links;
     this.time = time;
-    this.maxUploadBytes = maxUploadBytes;
   }
 
   /** Generates the request's RSSV PDF once; a rerun of the step finds it and does nothing. */
@@ -109,7 +110,7 @@ public class RssvService {
 
   /** The reminder timer: the configured time after the current round's link was mailed. */
   public Instant reminderAt(String supportRequestId) {
-    return roundStart(form(supportRequestId)).plus(policy.rssv().reminderAfter());
+    return deadlines.reminderAt(form(supportRequestId));
   }
 
   /** The expiry timer: the configured time after the current round's link was mailed; links expire with it. */
@@ -121,7 +122,7 @@ public class RssvService {
   public void mailReminder(String supportRequestId) {
     RssvForm form = form(supportRequestId);
     SupportRequest request = requests.get(supportRequestId);
-    RssvRepository.Round round = forms.currentRound(form.id());
+    RssvStore.Round round = forms.currentRound(form.id());
     outbox.deliverOnce("rssv-reminder:" + form.id() + ":" + round.number(), () -> {
       Instant expiresAt = expiresAt(form);
       String link = link(tokens.issue(TokenPurpose.RSSV_RETURN, form.id(), expiresAt));
@@ -159,76 +160,6 @@ public class RssvService {
     forms.updateFormStatus(form.id(), "EXPIRED");
     requests.updateStatus(supportRequestId, SupportStatus.EXPIRED);
     LOG.info("support request {} expired without a signed RSSV", supportRequestId);
-  }
-
-  /** What the portal shows behind a return link. */
-  public PortalView portalView(String token) {
-    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
-    SupportRequest request = requests.get(form.supportRequestId());
-    Job job = jobs.find(request.jobNumber()).orElseThrow();
-    return new PortalView(request.caseNumber(), job.jobNumber(), job.jobName(), form.referenceCode(), form.status(), expiresAt(form));
-  }
-
-  public record PortalView(String caseNumber, String jobNumber, String jobName, String referenceCode, String status, Instant expiresAt) {}
-
-  /** The blank form, for the customer to print and sign. */
-  public byte[] blankForm(String token) {
-    RssvForm form = forms.form(tokens.resolve(TokenPurpose.RSSV_RETURN, token)).orElseThrow(() -> DomainException.notFound("unknown link"));
-    return files.read(form.pdfFile());
-  }
-
-  /** The customer uploads the signed PDF. 415 if it is not a readable PDF, 413 if too large. */
-  @Transactional
-  public ReturnReceipt returnSignedUpload(String token, byte[] content) {
-    String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
-    if (content.length > maxUploadBytes) {
-      throw DomainException.tooLarge("the file is larger than " + maxUploadBytes + " bytes");
-    }
-    if (!RssvDocument.isReadablePdf(content)) {
-      throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed form as a PDF");
-    }
-    return storeReturn(token, formId, "UPLOAD", content, null);
-  }
-
-  /** The customer signs online: typed full name and consent; the system stamps the original. */
-  @Transactional
-  public ReturnReceipt signOnline(String token, String fullName, boolean consent) {
-    String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
-    if (!consent) {
-      throw DomainException.rejected("consent must be given to sign the form online");
-    }
-    RssvForm form = forms.form(formId).orElseThrow();
-    byte[] original = files.read(form.pdfFile());
-    byte[] signed = document.stampOnlineSignature(original, fullName, time.now(), FileStore.sha256(original));
-    return storeReturn(token, formId, "ONLINE", signed, fullName);
-  }
-
-  public record ReturnReceipt(String status, String sha256) {}
-
-  private ReturnReceipt storeReturn(String token, String formId, String method, byte[] content, String signerName) {
-    RssvForm form = forms.form(formId).orElseThrow();
-    String returnId = UUID.randomUUID().toString();
-    String key = "rssv/" + form.supportRequestId() + "/returned-" + returnId + ".pdf";
-    tokens.markUsed(TokenPurpose.RSSV_RETURN, token);
-    tokens.revokeAll(formId);
-    String sha = files.write(key, content);
-    try {
-      forms.insertReturn(returnId, formId, method, key, sha, content.length, signerName);
-      forms.updateFormStatus(formId, "RETURNED");
-      requests.updateStatus(form.supportRequestId(), SupportStatus.RSSV_RETURNED);
-      if (!process.rssvReturned(form.supportRequestId())) {
-        // running but not waiting: the step that mailed this link is still finishing (being retried after a
-        // crash); nothing is stored and the link stays valid. Otherwise the request is over.
-        throw process.isRunning(form.supportRequestId())
-            ? DomainException.conflict("we cannot take the form just this moment; please try again in a few minutes")
-            : DomainException.gone("this request is no longer waiting for the form");
-      }
-    } catch (RuntimeException e) {
-      files.delete(key); // the transaction rolls back: leave no file behind either
-      throw e;
-    }
-    LOG.info("signed RSSV returned for request {} ({})", form.supportRequestId(), method);
-    return new ReturnReceipt("RETURNED", sha);
   }
 
   /** The technician's decision on the latest returned copy. */
@@ -274,15 +205,7 @@ public class RssvService {
   }
 
   private Instant expiresAt(RssvForm form) {
-    return roundStart(form).plus(policy.rssv().expireAfter());
-  }
-
-  private Instant roundStart(RssvForm form) {
-    Instant start = forms.currentRound(form.id()).startedAt();
-    if (start == null) {
-      throw new IllegalStateException("RSSV form " + form.id() + " has not been mailed yet");
-    }
-    return start;
+    return deadlines.expiresAt(form);
   }
 
   private RssvForm form(String supportRequestId) {
@@ -290,7 +213,7 @@ public class RssvService {
   }
 
   private String link(String token) {
-    return policy.link("/portal/rssv/" + token);
+    return links.link("/portal/rssv/" + token);
   }
 
   private static String randomCode(int length) {

@@ -15,16 +15,16 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SessionRepository;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.port.SessionStore;
+import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.Recording;
 import org.remoteservices.support.domain.RemoteSession;
 import org.remoteservices.support.domain.SupportFileCategory;
@@ -40,15 +40,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionService {
   private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
-  private final SupportRequestRepository requests;
-  private final SessionRepository sessions;
-  private final JobRepository jobs;
+  private final SupportRequestStore requests;
+  private final SessionStore sessions;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
 
-  public SessionService(SupportRequestRepository requests, SessionRepository sessions, JobRepository jobs, FileStore files,
+  public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time) {
     this.requests = requests;
     this.sessions = sessions;

@@ -2,9 +2,10 @@ package org.remoteservices.support.application;
 
 import java.util.Locale;
 import java.util.UUID;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
+import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.SupportRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupportRequestService {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRequestService.class);
 
-  private final SupportRequestRepository requests;
-  private final JobRepository jobs;
+  private final SupportRequestStore requests;
+  private final JobDirectory jobs;
   private final RemoteSupportProcessPort process;
 
-  public SupportRequestService(SupportRequestRepository requests, JobRepository jobs, RemoteSupportProcessPort process) {
+  public SupportRequestService(SupportRequestStore requests, JobDirectory jobs, RemoteSupportProcessPort process) {
     this.requests = requests;
     this.jobs = jobs;
     this.process = process;

@@ -3,36 +3,41 @@ package org.remoteservices.support.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.error.DomainException;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.adapter.db.SurveyRepository;
-import org.remoteservices.support.adapter.db.SurveyRepository.Survey;
+import org.remoteservices.support.api.SurveyGate;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
+import org.remoteservices.support.application.port.SupportRequestStore;
+import org.remoteservices.support.application.port.SurveyStore;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
+import org.remoteservices.support.domain.Survey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases of the post-session satisfaction survey. */
 @Service
 public class SurveyService {
-  private final SupportRequestRepository requests;
-  private final SurveyRepository surveys;
-  private final JobRepository jobs;
+  private final SupportRequestStore requests;
+  private final SurveyStore surveys;
+  private final JobDirectory jobs;
   private final MailOutbox outbox;
   private final AccessTokens tokens;
   private final RemoteSupportProcessPort process;
   private final RemoteSupportPolicy policy;
+  private final PublicLinks links;
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
-  public SurveyService(SupportRequestRepository requests, SurveyRepository surveys, JobRepository jobs, MailOutbox outbox,
-      AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, TimeSource time, List<SurveyGate> gates) {
+  public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
+      AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, PublicLinks links, TimeSource time,
+      List<SurveyGate> gates) {
     this.requests = requests;
     this.surveys = surveys;
     this.jobs = jobs;
@@ -40,13 +45,9 @@ public class SurveyService {
     this.tokens = tokens;
     this.process = process;
     this.policy = policy;
+    this.links = links;
     this.time = time;
     this.gates = gates;
-  }
-
-  /** Something that may forbid survey mail for a request's requester (restriction, objection; see privacy). */
-  public interface SurveyGate {
-    boolean allowsSurvey(SupportRequest request);
   }
 
   /**
@@ -56,7 +57,7 @@ public class SurveyService {
   @Transactional
   public boolean mailSurvey(String supportRequestId) {
     SupportRequest request = requests.get(supportRequestId);
-    if (gates.stream().anyMatch(g -> !g.allowsSurvey(request))) {
+    if (gates.stream().anyMatch(g -> !g.allowsSurvey(request.requesterEmail()))) {
       requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);
       return false;
     }
@@ -71,7 +72,7 @@ public class SurveyService {
         surveys.insert(surveyId, supportRequestId, "SENT", time.now().plus(policy.survey().expireAfter()));
         return surveys.find(surveyId).orElseThrow();
       });
-      String link = policy.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
+      String link = links.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
       return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
           "How did we do? Case " + request.caseNumber(),
           """

@@ -3,36 +3,36 @@ package org.remoteservices.support.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
-import org.remoteservices.support.adapter.db.SessionRepository;
-import org.remoteservices.support.adapter.db.SupportRequestRepository;
-import org.remoteservices.support.adapter.db.WorkOrderRepository;
-import org.remoteservices.support.adapter.db.WorkOrderRepository.WorkOrder;
-import org.remoteservices.support.adapter.pdf.WorkOrderDocument;
+import org.remoteservices.support.application.port.SessionStore;
+import org.remoteservices.support.application.port.SupportRequestStore;
+import org.remoteservices.support.application.port.WorkOrderDocuments;
+import org.remoteservices.support.application.port.WorkOrderStore;
 import org.remoteservices.support.domain.SupportFileCategory;
 import org.remoteservices.support.domain.SupportRequest;
 import org.remoteservices.support.domain.SupportStatus;
+import org.remoteservices.support.domain.WorkOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases of the work order: documented by the technician, sent as PDF to the job's contacts. */
 @Service
 public class WorkOrderService {
-  private final SupportRequestRepository requests;
-  private final WorkOrderRepository workOrders;
-  private final SessionRepository sessions;
-  private final JobRepository jobs;
+  private final SupportRequestStore requests;
+  private final WorkOrderStore workOrders;
+  private final SessionStore sessions;
+  private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
-  private final WorkOrderDocument document;
+  private final WorkOrderDocuments document;
 
-  public WorkOrderService(SupportRequestRepository requests, WorkOrderRepository workOrders, SessionRepository sessions, JobRepository jobs,
-      FileStore files, MailOutbox outbox, WorkOrderDocument document) {
+  public WorkOrderService(SupportRequestStore requests, WorkOrderStore workOrders, SessionStore sessions, JobDirectory jobs,
+      FileStore files, MailOutbox outbox, WorkOrderDocuments document) {
     this.requests = requests;
     this.workOrders = workOrders;
     this.sessions = sessions;
@@ -53,7 +53,7 @@ public class WorkOrderService {
     SupportRequest request = requests.get(supportRequestId);
     Job job = jobs.find(request.jobNumber()).orElseThrow();
     List<String> supportFiles = new ArrayList<>();
-    for (SessionRepository.SupportFileRow row : sessions.supportFilesOf(supportRequestId)) {
+    for (org.remoteservices.support.domain.SupportFile row : sessions.supportFilesOf(supportRequestId)) {
       supportFiles.add(SupportFileCategory.valueOf(row.category()).label());
     }
     String key = "work-orders/" + supportRequestId + "/work-order-" + workOrder.id() + ".pdf";

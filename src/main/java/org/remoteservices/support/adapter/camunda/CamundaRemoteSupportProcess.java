@@ -1,23 +1,36 @@
 package org.remoteservices.support.adapter.camunda;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.remoteservices.support.application.RemoteSupportProcessPort;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.remoteservices.shared.process.MessageCorrelator;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.springframework.stereotype.Component;
 
-/** Starts and correlates {@code remote-support} instances; correlation is by business key (the request id). */
+/**
+ * Starts and correlates {@code remote-support} instances; correlation is by business key (the request id). Also
+ * finds the instances (running or finished) about a data subject's requests and recordings.
+ */
 @Component
 public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final RuntimeService runtime;
+  private final HistoryService history;
+  private final MessageCorrelator correlator;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime) {
+  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator) {
     this.runtime = runtime;
+    this.history = history;
+    this.correlator = correlator;
   }
 
   @Override
   public void start(String supportRequestId) {
     runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId,
-        Map.of(RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID, supportRequestId));
+        RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId));
   }
 
   @Override
@@ -36,18 +49,29 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
         .processInstanceBusinessKey(supportRequestId).count() > 0;
   }
 
-  /** Correlates only when exactly one instance waits for the message, so a late call cannot fail oddly. */
-  private boolean correlate(String message, String businessKey) {
-    long waiting = runtime.createExecutionQuery()
-        .processDefinitionKey(RemoteSupportProcess.KEY)
-        .processInstanceBusinessKey(businessKey)
-        .messageEventSubscriptionName(message)
-        .count();
-    if (waiting == 0) {
-      return false;
-    }
-    runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlate();
-    return true;
+  @Override
+  public boolean privacyRestricted(String supportRequestId) {
+    return correlate(RemoteSupportProcess.MESSAGE_PRIVACY_RESTRICTED, supportRequestId);
   }
 
+  @Override
+  public List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds) {
+    List<String> ids = new ArrayList<>();
+    if (!supportRequestIds.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
+          .processInstanceBusinessKeyIn(supportRequestIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId)
+          .forEach(ids::add);
+    }
+    if (!recordingIds.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
+          .processInstanceBusinessKeyIn(recordingIds.toArray(String[]::new)).list().stream().map(HistoricProcessInstance::getId)
+          .forEach(ids::add);
+    }
+    return ids;
+  }
+
+  /** Correlates only when exactly one execution of the request's case waits for the message, so a late call cannot fail oddly. */
+  private boolean correlate(String message, String supportRequestId) {
+    return correlator.correlate(RemoteSupportProcess.KEY, message, supportRequestId).correlated();
+  }
 }

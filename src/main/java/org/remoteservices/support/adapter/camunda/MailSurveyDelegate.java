@@ -17,6 +17,6 @@ public class MailSurveyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean sent = surveys.mailSurvey(execution.getProcessBusinessKey());
-    execution.setVariable(RemoteSupportProcess.Vars.SURVEY_SENT, sent);
+    RemoteSupportProcess.Vars.SURVEY_SENT.on(execution, sent);
   }
 }

@@ -2,8 +2,8 @@ package org.remoteservices.support.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.remoteservices.jobs.Job;
-import org.remoteservices.jobs.JobRepository;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.domain.SupportRequest;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NameTaskAfterCaseListener implements TaskListener {
   private final SupportRequestRepository requests;
-  private final JobRepository jobs;
+  private final JobDirectory jobs;
 
-  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobRepository jobs) {
+  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobDirectory jobs) {
     this.requests = requests;
     this.jobs = jobs;
   }

@@ -17,7 +17,7 @@ public class RecordPrivacyRestrictionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.getProcessInstance().setVariable(RemoteSupportProcess.Vars.PRIVACY_RESTRICTED, true);
+    RemoteSupportProcess.Vars.PRIVACY_RESTRICTED.on(execution.getProcessInstance(), true);
     LOG.info("support request {}: the requester restricted processing; no survey or marketing mail", execution.getProcessBusinessKey());
   }
 }

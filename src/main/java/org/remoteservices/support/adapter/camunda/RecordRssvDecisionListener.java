@@ -23,7 +23,7 @@ public class RecordRssvDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
-    Boolean accepted = form.requiredBoolean(Vars.RSSV_ACCEPTED);
+    Boolean accepted = form.requiredBoolean(Vars.RSSV_ACCEPTED.name());
     String reason = form.optionalText(Fields.REJECTION_REASON, 1000);
     if (Boolean.FALSE.equals(accepted) && reason == null) {
       form.reject(Fields.REJECTION_REASON, "is required when the form is rejected");

@@ -33,10 +33,10 @@ public class RecordSessionOutcomeListener implements TaskListener {
     FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
     Instant startedAt = form.requiredInstant(Fields.STARTED_AT);
     Instant endedAt = form.requiredInstant(Fields.ENDED_AT);
-    Boolean resolved = form.requiredBoolean(Vars.SESSION_RESOLVED);
+    Boolean resolved = form.requiredBoolean(Vars.SESSION_RESOLVED.name());
     Boolean followUp = Boolean.FALSE;
     if (Boolean.FALSE.equals(resolved)) {
-      followUp = form.requiredBoolean(Vars.FOLLOW_UP_SESSION);
+      followUp = form.requiredBoolean(Vars.FOLLOW_UP_SESSION.name());
     }
     String notes = form.requiredText(Fields.SESSION_NOTES, 4000);
     String recordingReference = form.optionalText(Fields.RECORDING_REFERENCE, 500);
@@ -48,7 +48,7 @@ public class RecordSessionOutcomeListener implements TaskListener {
       form.reject(Fields.RECORDING_REFERENCE, "is required unless the recording file was uploaded");
     }
     form.validate();
-    task.setVariable(Vars.FOLLOW_UP_SESSION, followUp);
+    Vars.FOLLOW_UP_SESSION.on(task, followUp);
     sessions.recordOutcome(requestId, startedAt, endedAt, resolved, followUp, notes, recordingReference,
         supportFiles.stream().map(SupportFileCategory::valueOf).toList());
     form.clear();

@@ -1,5 +1,15 @@
 package org.remoteservices.support.adapter.camunda;
 
+import static org.remoteservices.shared.process.ProcessVariable.booleanVariable;
+import static org.remoteservices.shared.process.ProcessVariable.stringVariable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.remoteservices.shared.process.ProcessVariable;
+
 /** Names of the {@code remote-support} model: process key, messages, variables, element ids. */
 public final class RemoteSupportProcess {
   public static final String KEY = "remote-support";
@@ -11,25 +21,25 @@ public final class RemoteSupportProcess {
 
   /** Variables: ids and decisions only. Form fields ({@code input_*}) never outlive their task. */
   public static final class Vars {
-    public static final String SUPPORT_REQUEST_ID = "supportRequestId";
-    public static final String RSSV_ACCEPTED = "rssvAccepted";
-    public static final String SESSION_RESOLVED = "sessionResolved";
-    public static final String FOLLOW_UP_SESSION = "followUpSession";
-    public static final String SURVEY_SENT = "surveySent";
+    public static final ProcessVariable<String> SUPPORT_REQUEST_ID = stringVariable("supportRequestId");
+    public static final ProcessVariable<Boolean> RSSV_ACCEPTED = booleanVariable("rssvAccepted");
+    public static final ProcessVariable<Boolean> SESSION_RESOLVED = booleanVariable("sessionResolved");
+    public static final ProcessVariable<Boolean> FOLLOW_UP_SESSION = booleanVariable("followUpSession");
+    public static final ProcessVariable<Boolean> SURVEY_SENT = booleanVariable("surveySent");
     /** Set by the event subprocess when the requester restricted processing or objected (a privacy right). */
-    public static final String PRIVACY_RESTRICTED = "privacyRestricted";
+    public static final ProcessVariable<Boolean> PRIVACY_RESTRICTED = booleanVariable("privacyRestricted");
 
-    /** Every variable the process itself keeps; a task form that submits anything else is refused. */
-    public static final java.util.Set<String> ALL =
-        java.util.Set.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT, PRIVACY_RESTRICTED);
+    /** The names of every variable the process itself keeps; a task form that submits anything else is refused. */
+    public static final Set<String> ALL = Stream.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT,
+        PRIVACY_RESTRICTED).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     /**
-     * The decisions each deciding user task makes (the gateway after it reads them). They are removed when the task
-     * is created ({@link ClearEarlierDecisionsListener}), so a task reached again never inherits an earlier round's.
+     * The names of the decisions each deciding user task makes (the gateway after it reads them). They are removed when
+     * the task is created ({@link ClearEarlierDecisionsListener}), so a task reached again never inherits an earlier round's.
      */
-    public static final java.util.Map<String, java.util.List<String>> DECISIONS_BY_TASK = java.util.Map.of(
-        Elements.CHECK_RSSV, java.util.List.of(RSSV_ACCEPTED),
-        Elements.RUN_SESSION, java.util.List.of(SESSION_RESOLVED, FOLLOW_UP_SESSION));
+    public static final Map<String, List<String>> DECISIONS_BY_TASK = Map.of(
+        Elements.CHECK_RSSV, List.of(RSSV_ACCEPTED.name()),
+        Elements.RUN_SESSION, List.of(SESSION_RESOLVED.name(), FOLLOW_UP_SESSION.name()));
 
     private Vars() {}
   }

@@ -6,13 +6,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.RssvStore;
 import org.remoteservices.support.domain.RssvForm;
 import org.remoteservices.support.domain.RssvReturn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class RssvRepository {
+public class RssvRepository implements RssvStore {
   private final JdbcClient jdbc;
   private final TimeSource time;
 
@@ -21,6 +22,7 @@ public class RssvRepository {
     this.time = time;
   }
 
+  @Override
   public Optional<RssvForm> formOfRequest(String supportRequestId) {
     return jdbc.sql("select id, support_request_id, reference_code, pdf_file, pdf_sha256, status from rssv_form where support_request_id = ?")
         .param(supportRequestId)
@@ -28,6 +30,7 @@ public class RssvRepository {
         .optional();
   }
 
+  @Override
   public Optional<RssvForm> form(String id) {
     return jdbc.sql("select id, support_request_id, reference_code, pdf_file, pdf_sha256, status from rssv_form where id = ?")
         .param(id)
@@ -35,6 +38,7 @@ public class RssvRepository {
         .optional();
   }
 
+  @Override
   public void insertForm(RssvForm form) {
     Timestamp now = Timestamp.from(time.now());
     jdbc.sql("""
@@ -44,11 +48,13 @@ public class RssvRepository {
         .update();
   }
 
+  @Override
   public void updateFormStatus(String formId, String status) {
     jdbc.sql("update rssv_form set status = ?, updated_at = ? where id = ?").params(status, Timestamp.from(time.now()), formId).update();
   }
 
   /** Starts a new round of waiting for the signed form; returns its number. */
+  @Override
   public int startRound(String formId) {
     jdbc.sql("update rssv_form set link_round = link_round + 1, round_started_at = ?, updated_at = ? where id = ?")
         .params(Timestamp.from(time.now()), Timestamp.from(time.now()), formId)
@@ -56,8 +62,7 @@ public class RssvRepository {
     return jdbc.sql("select link_round from rssv_form where id = ?").param(formId).query(Integer.class).single();
   }
 
-  public record Round(int number, Instant startedAt) {}
-
+  @Override
   public Round currentRound(String formId) {
     return jdbc.sql("select link_round, round_started_at from rssv_form where id = ?")
         .param(formId)
@@ -65,6 +70,7 @@ public class RssvRepository {
         .single();
   }
 
+  @Override
   public void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName) {
     jdbc.sql("""
             insert into rssv_return (id, rssv_form_id, method, file_key, sha256, size_bytes, signer_name, returned_at)
@@ -74,6 +80,7 @@ public class RssvRepository {
   }
 
   /** The most recent return of the request's form. */
+  @Override
   public Optional<RssvReturn> latestReturn(String supportRequestId) {
     return jdbc.sql("""
             select r.id, r.rssv_form_id, r.method, r.file_key, r.sha256, r.size_bytes, r.returned_at, r.decision, r.rejection_reason
@@ -84,6 +91,7 @@ public class RssvRepository {
         .optional();
   }
 
+  @Override
   public void decide(String returnId, boolean accepted, String reason, String decidedBy) {
     jdbc.sql("update rssv_return set decision = ?, rejection_reason = ?, decided_by = ?, decided_at = ? where id = ?")
         .params(accepted ? "ACCEPTED" : "REJECTED", reason, decidedBy, Timestamp.from(time.now()), returnId)

@@ -8,14 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.SessionStore;
 import org.remoteservices.support.domain.Recording;
 import org.remoteservices.support.domain.RemoteSession;
+import org.remoteservices.support.domain.SupportFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Sessions, their recordings and the support files collected in them. */
 @Repository
-public class SessionRepository {
+public class SessionRepository implements SessionStore {
   private static final String SESSION_COLUMNS =
       "id, support_request_id, scheduled_start, scheduled_minutes, started_at, ended_at, resolved, follow_up, notes, status";
   private static final String RECORDING_COLUMNS =
@@ -29,6 +31,7 @@ public class SessionRepository {
     this.time = time;
   }
 
+  @Override
   public void insertSession(String id, String supportRequestId, Instant start, int minutes, String scheduledBy) {
     jdbc.sql("""
             insert into remote_session (id, support_request_id, scheduled_start, scheduled_minutes, status, scheduled_by, created_at)
@@ -38,6 +41,7 @@ public class SessionRepository {
   }
 
   /** The newest session of the request (the one being scheduled, run or documented). */
+  @Override
   public Optional<RemoteSession> currentSession(String supportRequestId) {
     return jdbc.sql("select " + SESSION_COLUMNS + " from remote_session where support_request_id = ? order by created_at desc, id fetch first 1 rows only")
         .param(supportRequestId)
@@ -45,10 +49,12 @@ public class SessionRepository {
         .optional();
   }
 
+  @Override
   public Optional<RemoteSession> session(String id) {
     return jdbc.sql("select " + SESSION_COLUMNS + " from remote_session where id = ?").param(id).query(SessionRepository::mapSession).optional();
   }
 
+  @Override
   public List<RemoteSession> sessionsOf(String supportRequestId) {
     return jdbc.sql("select " + SESSION_COLUMNS + " from remote_session where support_request_id = ? order by created_at")
         .param(supportRequestId)
@@ -56,12 +62,14 @@ public class SessionRepository {
         .list();
   }
 
+  @Override
   public void recordOutcome(String sessionId, Instant startedAt, Instant endedAt, boolean resolved, boolean followUp, String notes) {
     jdbc.sql("update remote_session set started_at = ?, ended_at = ?, resolved = ?, follow_up = ?, notes = ?, status = 'HELD' where id = ?")
         .params(Timestamp.from(startedAt), Timestamp.from(endedAt), resolved, followUp, notes, sessionId)
         .update();
   }
 
+  @Override
   public void insertRecording(String id, String sessionId, String supportRequestId, String kind, String fileKey, String externalRef,
       String sha256, Long size, Instant destroyAfter) {
     jdbc.sql("""
@@ -71,6 +79,7 @@ public class SessionRepository {
         .update();
   }
 
+  @Override
   public List<Recording> recordingsOfSession(String sessionId) {
     return jdbc.sql("select " + RECORDING_COLUMNS + " from recording where remote_session_id = ? order by created_at, id")
         .param(sessionId)
@@ -78,6 +87,7 @@ public class SessionRepository {
         .list();
   }
 
+  @Override
   public List<Recording> recordingsOf(String supportRequestId) {
     return jdbc.sql("select " + RECORDING_COLUMNS + " from recording where support_request_id = ? order by created_at, id")
         .param(supportRequestId)
@@ -85,22 +95,26 @@ public class SessionRepository {
         .list();
   }
 
+  @Override
   public Optional<Recording> recording(String id) {
     return jdbc.sql("select " + RECORDING_COLUMNS + " from recording where id = ?").param(id).query(SessionRepository::mapRecording).optional();
   }
 
   /** Every recording's destroy-after moves with its session's end (set when the outcome is recorded). */
+  @Override
   public void setDestroyAfter(String sessionId, Instant destroyAfter) {
     jdbc.sql("update recording set destroy_after = ? where remote_session_id = ?").params(Timestamp.from(destroyAfter), sessionId).update();
   }
 
   /** Forgets where the recording was; the caller deletes the file and writes the destruction record. */
+  @Override
   public void markDestroyed(String recordingId, Instant destroyedAt) {
     jdbc.sql("update recording set file_key = null, external_ref = null, destroyed_at = ? where id = ?")
         .params(Timestamp.from(destroyedAt), recordingId)
         .update();
   }
 
+  @Override
   public void insertDestructionRecord(String recordingId, Instant recordedAt, Instant destroyedAt, String sha256, String method) {
     jdbc.sql("""
             insert into recording_destruction (recording_id, recorded_at, destroyed_at, file_sha256, method)
@@ -109,10 +123,12 @@ public class SessionRepository {
         .update();
   }
 
+  @Override
   public String recordingSha256(String recordingId) {
     return jdbc.sql("select sha256 from recording where id = ?").param(recordingId).query(String.class).optional().orElse(null);
   }
 
+  @Override
   public void insertSupportFile(String id, String sessionId, String supportRequestId, String category, LocalDate retainUntil) {
     jdbc.sql("""
             insert into support_file (id, remote_session_id, support_request_id, category, collected_at, retain_until)
@@ -121,15 +137,15 @@ public class SessionRepository {
         .update();
   }
 
-  public record SupportFileRow(String id, String sessionId, String category, String fileKey, LocalDate retainUntil) {}
-
-  public List<SupportFileRow> supportFilesOf(String supportRequestId) {
+  @Override
+  public List<SupportFile> supportFilesOf(String supportRequestId) {
     return jdbc.sql("select id, remote_session_id, category, file_key, retain_until from support_file where support_request_id = ? order by collected_at, category")
         .param(supportRequestId)
-        .query((rs, n) -> new SupportFileRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)))
+        .query((rs, n) -> new SupportFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)))
         .list();
   }
 
+  @Override
   public void attachSupportFile(String supportFileId, String fileKey, String sha256, long size) {
     jdbc.sql("update support_file set file_key = ?, sha256 = ?, size_bytes = ? where id = ?").params(fileKey, sha256, size, supportFileId).update();
   }

@@ -1,5 +1,6 @@
 package org.remoteservices.support.adapter.db;
 
+import org.remoteservices.support.application.port.SupportRequestStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class SupportRequestRepository {
+public class SupportRequestRepository implements SupportRequestStore {
   private static final String COLUMNS =
       "id, case_seq, job_number, requester_name, requester_email, requester_phone, status, created_at";
 
@@ -27,6 +28,7 @@ public class SupportRequestRepository {
   }
 
   /** Inserts the request and returns it with its case sequence number. */
+  @Override
   public SupportRequest insert(String id, String jobNumber, String name, String email, String phone) {
     Timestamp now = Timestamp.from(time.now());
     jdbc.sql("""
@@ -38,14 +40,17 @@ public class SupportRequestRepository {
     return get(id);
   }
 
+  @Override
   public Optional<SupportRequest> find(String id) {
     return jdbc.sql("select " + COLUMNS + " from support_request where id = ?").param(id).query(SupportRequestRepository::map).optional();
   }
 
+  @Override
   public SupportRequest get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("support request " + id + " does not exist"));
   }
 
+  @Override
   public List<SupportRequest> list(int offset, int limit) {
     return jdbc.sql("select " + COLUMNS + " from support_request order by case_seq desc offset ? rows fetch next ? rows only")
         .params(offset, limit)
@@ -53,6 +58,7 @@ public class SupportRequestRepository {
         .list();
   }
 
+  @Override
   public void updateStatus(String id, SupportStatus status) {
     jdbc.sql("update support_request set status = ?, updated_at = ? where id = ?")
         .params(status.name(), Timestamp.from(time.now()), id)

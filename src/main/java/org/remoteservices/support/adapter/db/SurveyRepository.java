@@ -4,18 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.SurveyStore;
+import org.remoteservices.support.domain.Survey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class SurveyRepository {
-  public record Survey(String id, String supportRequestId, String status, Integer rating, String comment, Instant expiresAt) {
-    @Override
-    public String toString() { // the comment is the customer's own words
-      return "Survey[id=" + id + ", supportRequest=" + supportRequestId + ", status=" + status + "]";
-    }
-  }
-
+public class SurveyRepository implements SurveyStore {
   private final JdbcClient jdbc;
   private final TimeSource time;
 
@@ -24,12 +19,14 @@ public class SurveyRepository {
     this.time = time;
   }
 
+  @Override
   public void insert(String id, String supportRequestId, String status, Instant expiresAt) {
     jdbc.sql("insert into survey (id, support_request_id, status, created_at, expires_at) values (?, ?, ?, ?, ?)")
         .params(id, supportRequestId, status, Timestamp.from(time.now()), Timestamp.from(expiresAt))
         .update();
   }
 
+  @Override
   public Optional<Survey> ofRequest(String supportRequestId) {
     return jdbc.sql("select id, support_request_id, status, rating, comment_text, expires_at from survey where support_request_id = ? order by created_at desc fetch first 1 rows only")
         .param(supportRequestId)
@@ -37,6 +34,7 @@ public class SurveyRepository {
         .optional();
   }
 
+  @Override
   public Optional<Survey> find(String id) {
     return jdbc.sql("select id, support_request_id, status, rating, comment_text, expires_at from survey where id = ?")
         .param(id)
@@ -44,12 +42,14 @@ public class SurveyRepository {
         .optional();
   }
 
+  @Override
   public int answer(String id, int rating, String comment) {
     return jdbc.sql("update survey set status = 'ANSWERED', rating = ?, comment_text = ?, answered_at = ? where id = ? and status = 'SENT'")
         .params(rating, comment, Timestamp.from(time.now()), id)
         .update();
   }
 
+  @Override
   public void close(String id) {
     jdbc.sql("update survey set status = 'EXPIRED' where id = ? and status = 'SENT'").param(id).update();
   }

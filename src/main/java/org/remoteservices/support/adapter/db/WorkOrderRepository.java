@@ -3,13 +3,13 @@ package org.remoteservices.support.adapter.db;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.WorkOrderStore;
+import org.remoteservices.support.domain.WorkOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class WorkOrderRepository {
-  public record WorkOrder(String id, String supportRequestId, String summary, String actionsTaken, String recommendations, String pdfFile) {}
-
+public class WorkOrderRepository implements WorkOrderStore {
   private final JdbcClient jdbc;
   private final TimeSource time;
 
@@ -18,6 +18,7 @@ public class WorkOrderRepository {
     this.time = time;
   }
 
+  @Override
   public void insert(String id, String supportRequestId, String summary, String actionsTaken, String recommendations, String documentedBy) {
     jdbc.sql("""
             insert into work_order (id, support_request_id, summary, actions_taken, recommendations, documented_by, created_at)
@@ -26,6 +27,7 @@ public class WorkOrderRepository {
         .update();
   }
 
+  @Override
   public Optional<WorkOrder> current(String supportRequestId) {
     return jdbc.sql("""
             select id, support_request_id, summary, actions_taken, recommendations, pdf_file from work_order
@@ -35,10 +37,12 @@ public class WorkOrderRepository {
         .optional();
   }
 
+  @Override
   public void setPdf(String id, String pdfFile) {
     jdbc.sql("update work_order set pdf_file = ? where id = ?").params(pdfFile, id).update();
   }
 
+  @Override
   public void markSent(String id) {
     jdbc.sql("update work_order set sent_at = ? where id = ?").params(Timestamp.from(time.now()), id).update();
   }

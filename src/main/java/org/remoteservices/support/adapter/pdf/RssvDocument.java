@@ -11,18 +11,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.pdf.PdfBuilder;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.RssvDocuments;
 import org.remoteservices.support.domain.SupportRequest;
 import org.springframework.stereotype.Component;
 
 /** The Remote Session Security Verification form, and its online-signed copy. */
 @Component
-public class RssvDocument {
+public class RssvDocument implements RssvDocuments {
   public static final String TITLE = "Remote Session Security Verification (RSSV)";
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(TimeSource.ZONE);
 
+  @Override
   public byte[] render(SupportRequest request, Job job, String referenceCode, Instant generatedAt) {
     return PdfBuilder.document(TITLE)
         .fields(
@@ -53,6 +55,7 @@ public class RssvDocument {
    * Stamps an online signature onto the original form: signer, time and the original's SHA-256 on every page,
    * so the stamped copy proves which form was signed.
    */
+  @Override
   public byte[] stampOnlineSignature(byte[] original, String signerName, Instant signedAt, String originalSha256) {
     try {
       PdfReader reader = new PdfReader(original);
@@ -73,8 +76,8 @@ public class RssvDocument {
     }
   }
 
-  /** True if the bytes are a PDF that parses (a renamed executable or a truncated upload is not). */
-  public static boolean isReadablePdf(byte[] content) {
+  @Override
+  public boolean isReadablePdf(byte[] content) {
     return org.remoteservices.shared.pdf.PdfFiles.isReadablePdf(content);
   }
 }

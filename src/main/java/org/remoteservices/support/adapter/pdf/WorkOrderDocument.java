@@ -2,20 +2,22 @@ package org.remoteservices.support.adapter.pdf;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.remoteservices.jobs.Job;
+import org.remoteservices.jobs.api.Job;
 import org.remoteservices.shared.pdf.PdfBuilder;
 import org.remoteservices.shared.time.TimeSource;
-import org.remoteservices.support.adapter.db.WorkOrderRepository.WorkOrder;
+import org.remoteservices.support.application.port.WorkOrderDocuments;
 import org.remoteservices.support.domain.RemoteSession;
 import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.WorkOrder;
 import org.springframework.stereotype.Component;
 
 /** The work order sent to the job's Site Contact and Scheduling Contact. */
 @Component
-public class WorkOrderDocument {
+public class WorkOrderDocument implements WorkOrderDocuments {
   public static final String TITLE = "Remote Services Work Order";
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(TimeSource.ZONE);
 
+  @Override
   public byte[] render(SupportRequest request, Job job, WorkOrder workOrder, List<RemoteSession> sessions, List<String> supportFiles) {
     PdfBuilder pdf = PdfBuilder.document(TITLE)
         .fields(

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.web.ApiException;
-import org.remoteservices.support.application.RssvService;
+import org.remoteservices.support.application.RssvLinkService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +25,14 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rssv/{token}")
 @PublicEndpoint
 public class RssvController {
-  private final RssvService rssv;
+  private final RssvLinkService rssv;
 
-  public RssvController(RssvService rssv) {
+  public RssvController(RssvLinkService rssv) {
     this.rssv = rssv;
   }
 
   @GetMapping
-  public RssvService.PortalView view(@PathVariable String token) {
+  public RssvLinkService.PortalView view(@PathVariable String token) {
     return rssv.portalView(token);
   }
 
@@ -44,7 +44,7 @@ public class RssvController {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<RssvService.ReturnReceipt> upload(@PathVariable String token, @RequestPart("file") MultipartFile file) throws IOException {
+  public ResponseEntity<RssvLinkService.ReturnReceipt> upload(@PathVariable String token, @RequestPart("file") MultipartFile file) throws IOException {
     if (file.isEmpty()) {
       throw ApiException.badRequest("the uploaded file is empty");
     }
@@ -61,7 +61,7 @@ public class RssvController {
   }
 
   @PostMapping(path = "/signature", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<RssvService.ReturnReceipt> sign(@PathVariable String token, @Valid @RequestBody OnlineSignature body) {
+  public ResponseEntity<RssvLinkService.ReturnReceipt> sign(@PathVariable String token, @Valid @RequestBody OnlineSignature body) {
     return ResponseEntity.status(201).body(rssv.signOnline(token, body.fullName().strip(), body.consent()));
   }
 }

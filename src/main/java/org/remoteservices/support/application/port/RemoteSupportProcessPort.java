@@ -1,4 +1,7 @@
-package org.remoteservices.support.application;
+package org.remoteservices.support.application.port;
+
+import java.util.Collection;
+import java.util.List;
 
 /** What the use cases need from the process engine; implemented in adapter.camunda. */
 public interface RemoteSupportProcessPort {
@@ -16,4 +19,13 @@ public interface RemoteSupportProcessPort {
    * message is between steps, e.g. the step that mailed the link is being retried after a crash.
    */
   boolean isRunning(String supportRequestId);
+
+  /** Tells the request's running case that its requester restricted processing or objected; false if none waits for that. */
+  boolean privacyRestricted(String supportRequestId);
+
+  /**
+   * The process instances, running or finished, about these requests and recordings: {@code remote-support} by
+   * request id and {@code recording-retention} by recording id (their business keys).
+   */
+  List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds);
 }

@@ -1,16 +1,18 @@
-package org.remoteservices.jobs;
+package org.remoteservices.jobs.adapter.db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.application.JobStore;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class JobRepository {
+public class JobRepository implements JobStore {
   private static final String COLUMNS = """
       job_number, job_name, location_address, site_contact_name, site_contact_email, site_contact_phone,
       scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date""";
@@ -23,14 +25,17 @@ public class JobRepository {
     this.time = time;
   }
 
+  @Override
   public Optional<Job> find(String jobNumber) {
     return jdbc.sql("select " + COLUMNS + " from job where job_number = ?").param(jobNumber).query(JobRepository::map).optional();
   }
 
+  @Override
   public boolean exists(String jobNumber) {
     return jdbc.sql("select count(*) from job where job_number = ?").param(jobNumber).query(Integer.class).single() > 0;
   }
 
+  @Override
   public List<Job> list(int offset, int limit) {
     return jdbc.sql("select " + COLUMNS + " from job order by job_number offset ? rows fetch next ? rows only")
         .params(offset, limit)
@@ -38,6 +43,7 @@ public class JobRepository {
         .list();
   }
 
+  @Override
   public void insert(Job job) {
     jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(job.jobNumber(), job.jobName(), job.locationAddress(),
@@ -45,6 +51,12 @@ public class JobRepository {
             job.schedulingContact().name(), job.schedulingContact().email(), job.schedulingContact().phone(),
             job.systemObsolescenceDate(), Timestamp.from(time.now()))
         .update();
+  }
+
+  @Override
+  public boolean replaceLocation(String jobNumber, String replacement) {
+    return jdbc.sql("update job set location_address = ? where job_number = ? and location_address <> ?")
+        .params(replacement, jobNumber, replacement).update() > 0;
   }
 
   private static Job map(ResultSet rs, int row) throws SQLException {

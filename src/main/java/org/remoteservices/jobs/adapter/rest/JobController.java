@@ -1,4 +1,4 @@
-package org.remoteservices.jobs;
+package org.remoteservices.jobs.adapter.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -9,12 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.application.JobRegistry;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.web.ApiException;
 import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +31,9 @@ public class JobController {
   static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
   static final String PHONE = "\\+?[0-9 ()./-]{6,40}";
 
-  private final JobRepository jobs;
+  private final JobRegistry jobs;
 
-  public JobController(JobRepository jobs) {
+  public JobController(JobRegistry jobs) {
     this.jobs = jobs;
   }
 
@@ -53,13 +54,9 @@ public class JobController {
 
   @PostMapping
   @StaffOnly
-  @Transactional
   public ResponseEntity<Job> register(@Valid @RequestBody JobRegistration registration) {
-    if (jobs.exists(registration.jobNumber())) {
-      throw ApiException.conflict("job " + registration.jobNumber() + " is already registered");
-    }
     Job job = registration.toJob();
-    jobs.insert(job);
+    jobs.register(job); // 409 if the number is taken
     return ResponseEntity.created(URI.create("/api/jobs/" + job.jobNumber())).body(job);
   }
 

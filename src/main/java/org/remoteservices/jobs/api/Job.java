@@ -1,4 +1,4 @@
-package org.remoteservices.jobs;
+package org.remoteservices.jobs.api;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,23 @@
+package org.remoteservices.jobs.api;
+
+import java.util.Optional;
+
+/**
+ * The job registry as other features use it: support looks a job up when a customer names it and for its mails,
+ * documents and task names; the privacy erasure erases a job's location when only the subject asked about it.
+ */
+public interface JobDirectory {
+  Optional<Job> find(String jobNumber);
+
+  boolean exists(String jobNumber);
+
+  /** Registers a new job; refused ({@code DomainException} CONFLICT) if the number is taken. */
+  void register(Job job);
+
+  /**
+   * Replaces the job's location address with {@code replacement} (a readable reason, "erased (privacy request
+   * PR-000012)"). Returns whether the location changed: false for an unknown job or one already erased with this
+   * replacement, so a rerun counts nothing.
+   */
+  boolean eraseLocation(String jobNumber, String replacement);
+}

@@ -1,0 +1,48 @@
+package org.remoteservices.jobs.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.shared.error.DomainException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of the job registry: operators list and register jobs; other features find them through {@link JobDirectory}. */
+@Service
+public class JobRegistry implements JobDirectory {
+  private final JobStore jobs;
+
+  public JobRegistry(JobStore jobs) {
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Optional<Job> find(String jobNumber) {
+    return jobs.find(jobNumber);
+  }
+
+  @Override
+  public boolean exists(String jobNumber) {
+    return jobs.exists(jobNumber);
+  }
+
+  public List<Job> list(int offset, int limit) {
+    return jobs.list(offset, limit);
+  }
+
+  @Override
+  @Transactional
+  public void register(Job job) {
+    if (jobs.exists(job.jobNumber())) {
+      throw DomainException.conflict("job " + job.jobNumber() + " is already registered");
+    }
+    jobs.insert(job);
+  }
+
+  @Override
+  @Transactional
+  public boolean eraseLocation(String jobNumber, String replacement) {
+    return jobs.replaceLocation(jobNumber, replacement);
+  }
+}

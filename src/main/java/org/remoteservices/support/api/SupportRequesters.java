@@ -1,0 +1,9 @@
+package org.remoteservices.support.api;
+
+import java.util.Optional;
+
+/** The requester of a support request, for features that write to them about it (the unsubscribe link of marketing mail). */
+public interface SupportRequesters {
+  /** The request's requester; empty when there is no such request (any more: an erasure deletes it). */
+  Optional<Requester> find(String supportRequestId);
+}

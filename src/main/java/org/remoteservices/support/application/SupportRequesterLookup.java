@@ -1,0 +1,22 @@
+package org.remoteservices.support.application;
+
+import java.util.Optional;
+import org.remoteservices.support.api.Requester;
+import org.remoteservices.support.api.SupportRequesters;
+import org.remoteservices.support.application.port.SupportRequestStore;
+import org.springframework.stereotype.Service;
+
+/** {@link SupportRequesters} from the support requests. */
+@Service
+public class SupportRequesterLookup implements SupportRequesters {
+  private final SupportRequestStore requests;
+
+  public SupportRequesterLookup(SupportRequestStore requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public Optional<Requester> find(String supportRequestId) {
+    return requests.find(supportRequestId).map(r -> new Requester(r.requesterName(), r.requesterEmail()));
+  }
+}

@@ -1,0 +1,21 @@
+package org.remoteservices.support.application.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.remoteservices.support.domain.SupportRequest;
+import org.remoteservices.support.domain.SupportStatus;
+
+/** Where support requests are kept; implemented in adapter.db. */
+public interface SupportRequestStore {
+  /** Inserts the request (with the lookup keys of its e-mail and phone) and returns it with its case sequence number. */
+  SupportRequest insert(String id, String jobNumber, String name, String email, String phone);
+
+  Optional<SupportRequest> find(String id);
+
+  /** The request; fails if it does not exist (an id from the process engine always does). */
+  SupportRequest get(String id);
+
+  List<SupportRequest> list(int offset, int limit);
+
+  void updateStatus(String id, SupportStatus status);
+}
