@@ -221,6 +221,23 @@ class SupportSubjectDataTest extends IntegrationTest {
   }
 
   @Test
+  void processInstancesToErase_keepTheRecordingsRetentionTimerWhenRecordingsAreRetained() throws Exception {
+    Person p = Person.distinctive("Rhea");
+    String id = completeCase(lifecycle.newJob(), p);
+    SubjectRecords records = byEmail(p);
+    String recordingId = column("select id from recording where support_request_id = ?", id);
+    String retention = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("recording-retention")
+        .processInstanceBusinessKey(recordingId).singleResult().getId();
+    String supportCase = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("remote-support")
+        .processInstanceBusinessKey(id).singleResult().getId();
+
+    assertThat(records.processInstanceIds()).contains(supportCase, retention);
+    assertThat(provider.processInstancesToErase(records, Set.of())).contains(supportCase, retention);
+    // a kept recording is still destroyed by its own timer at 180 days: that instance must not be stopped
+    assertThat(provider.processInstancesToErase(records, Set.of(RetentionCategory.RECORDINGS))).contains(supportCase).doesNotContain(retention);
+  }
+
+  @Test
   void erasesEverything_andARerunErasesNothing() throws Exception {
     Job job = lifecycle.newJob();
     Person p = Person.distinctive("Emil");

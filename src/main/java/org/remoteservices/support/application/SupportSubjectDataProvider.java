@@ -149,9 +149,8 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
   /**
    * The process instances an erasure stops and whose history it erases: the requests' remote-support cases, and the
    * recording-retention instances unless the recordings are retained (their timer destroys the kept recording).
-   * Meant to override a {@code processInstancesToErase} default of the privacy API, should it get one; until then
-   * the privacy side filters {@link SubjectRecords#processInstanceIds()} itself.
    */
+  @Override
   public List<String> processInstancesToErase(SubjectRecords records, Set<RetentionCategory> retained) {
     List<String> recordings = retained.contains(RetentionCategory.RECORDINGS) ? List.of() : store.recordingIds(records.recordIds());
     return process.processInstancesAbout(records.recordIds(), recordings);
