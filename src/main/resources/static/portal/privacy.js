@@ -1,8 +1,9 @@
 /*
  * Remote Services portal, privacy pages (chosen by <body data-page="...">):
  *   privacy-request   /portal/privacy-request                     POST /api/privacy-requests
- *   privacy-evidence  /portal/privacy/{declaration|agent-permission|confirmation}/{token}
+ *   privacy-evidence  /portal/privacy/{declaration|agent-permission|confirmation|identity|email-change}/{token}
  *                     GET /api/privacy/{kind}/{token}; POST (PDF upload), POST .../signature, POST (confirm)
+ *   privacy-download  /portal/privacy/download/{token}: GET /api/privacy/downloads/{token}; POST {code} answers the file
  *   unsubscribe       /portal/unsubscribe/{token}                 GET/POST /api/unsubscribe/{token}
  * No dependencies, no inline code; server text is written with textContent only.
  */
@@ -25,7 +26,8 @@
   function hide(el) { if (el) { el.hidden = true; } }
 
   function api(method, url, body) {
-    var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' };
+    // X-Requested-With: the server's CSRF guard wants it on every non-JSON POST (uploads, confirmations without a body)
+    var init = { method: method, headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin', cache: 'no-store' };
     if (body instanceof FormData) {
       init.body = body;
     } else if (body !== undefined) {
@@ -164,14 +166,25 @@
   function initEvidence() {
     var segments = pathSegments();
     var kind = segments[segments.length - 2];
-    if (['declaration', 'agent-permission', 'confirmation'].indexOf(kind) === -1) {
+    if (['declaration', 'agent-permission', 'confirmation', 'identity', 'email-change'].indexOf(kind) === -1) {
       kind = 'declaration';
     }
+    var CONFIRMS = {
+      confirmation: ['Confirm your authorized agent', 'Someone says they act for you in this privacy request. Confirm only if you asked them to.',
+        'Yes, they act for me'],
+      identity: ['Confirm your privacy request', 'Someone made this privacy request about the data we hold for your e-mail address. '
+        + 'Confirm only if it was you. Nothing happens without your confirmation.', 'Yes, this request is mine'],
+      'email-change': ['Confirm the change of your e-mail address', 'We were asked to change the e-mail address we hold for you. '
+        + 'Confirm only if you asked for it.', 'Yes, change my address']
+    };
     byId('evidence-title').textContent = kind === 'declaration' ? 'Sign the declaration of identity'
-      : kind === 'agent-permission' ? 'Upload the signed permission for your agent role' : 'Confirm your authorized agent';
+      : kind === 'agent-permission' ? 'Upload the signed permission for your agent role' : CONFIRMS[kind][0];
+    document.title = byId('evidence-title').textContent + ' – Remote Services';
     loadTokenPage(function (token) { return '/api/privacy/' + kind + '/' + encodeURIComponent(token); }, function (token) {
       var base = '/api/privacy/' + kind + '/' + encodeURIComponent(token);
-      if (kind === 'confirmation') {
+      if (CONFIRMS[kind]) {
+        byId('confirm-text').textContent = CONFIRMS[kind][1];
+        byId('confirm-button').textContent = CONFIRMS[kind][2];
         show(byId('confirm-section'));
         onSubmit(byId('confirm-form'), function () { return api('POST', base); }, finished);
         return;
@@ -198,6 +211,41 @@
     });
   }
 
+  function initDownload() {
+    loadTokenPage(function (token) { return '/api/privacy/downloads/' + encodeURIComponent(token); }, function (token, data) {
+      var form = byId('download-form');
+      onSubmit(form, function () {
+        return fetch('/api/privacy/downloads/' + encodeURIComponent(token), {
+          method: 'POST', credentials: 'same-origin', cache: 'no-store',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/octet-stream, application/json', 'X-Requested-With': 'XMLHttpRequest' },
+          body: JSON.stringify({ code: text(form, 'code') || '' })
+        }).then(function (response) {
+          if (response.ok) {
+            return response.blob().then(function (blob) {
+              var link = byId('download-link');
+              link.href = URL.createObjectURL(blob);
+              link.download = data.kind === 'PORTABLE_EXPORT' ? 'personal-data-export.zip' : 'access-report.pdf';
+              link.click();
+              return {};
+            });
+          }
+          return response.json().catch(function () { return null; }).then(function (problem) {
+            var error = new Error(problem && problem.message ? String(problem.message) : (MESSAGES[response.status] || MESSAGES[500]));
+            error.status = response.status;
+            error.fieldErrors = response.status === 400 ? [{ field: 'code', message: error.message }] : [];
+            throw error;
+          });
+        }, function () {
+          throw Object.assign(new Error(MESSAGES[0]), { status: 0, fieldErrors: [] });
+        });
+      }, function () {
+        hide(byId('page-content'));
+        show(byId('page-done'));
+        byId('page-done').focus();
+      });
+    });
+  }
+
   function initUnsubscribe() {
     loadTokenPage(function (token) { return '/api/unsubscribe/' + encodeURIComponent(token); }, function (token, data) {
       if (data.status === 'UNSUBSCRIBED') {
@@ -214,6 +262,8 @@
       initRequest();
     } else if (page === 'privacy-evidence') {
       initEvidence();
+    } else if (page === 'privacy-download') {
+      initDownload();
     } else if (page === 'unsubscribe') {
       initUnsubscribe();
     }

@@ -36,7 +36,35 @@ class PrivacyApiTest extends PrivacyTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PrivacyProcess.KEY).processInstanceBusinessKey(id).count()).isEqualTo(1);
     runDueJobs();
     assertThat(mail("We received your privacy request").to()).containsExactly(s.email());
+    assertThat(status(id)).isEqualTo("VERIFYING"); // until the person confirms at the address on record
+    // the confirmation link, over HTTP as the browser calls it
+    String token = mailToken(s.email(), "/portal/privacy/identity/");
+    assertThat(http.getForEntity("/portal/privacy/identity/" + token, String.class).getBody()).contains("privacy.js");
+    assertThat(http.getForEntity("/api/privacy/identity/" + token, Map.class).getBody()).containsEntry("kind", "POSSESSION");
+    // without a body, as the page posts it (with the header the CSRF guard asks of non-JSON posts)
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    assertThat(http.postForEntity("/api/privacy/identity/" + token, new org.springframework.http.HttpEntity<>(headers), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(http.postForEntity("/api/privacy/identity/" + token, new org.springframework.http.HttpEntity<>(headers), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.GONE); // single use
+    runDueJobs();
     assertThat(status(id)).isEqualTo("COMPLETED");
+    // the download: the page, a wrong code (400), the right one (the PDF), then the link is spent (410)
+    String download = mailToken(s.email(), "/portal/privacy/download/");
+    assertThat(http.getForEntity("/portal/privacy/download/" + download, String.class).getBody()).contains("privacy.js", "privacy-download");
+    assertThat(http.getForEntity("/api/privacy/downloads/" + download, Map.class).getBody()).containsEntry("kind", "ACCESS_REPORT");
+    assertThat(http.postForEntity("/api/privacy/downloads/" + download, json(Map.of("code", "WRONG-CODE")), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    String code = mail("Your download code").body().replaceAll("(?s).*Your code: (\\S+).*", "$1");
+    ResponseEntity<byte[]> file = http.postForEntity("/api/privacy/downloads/" + download, json(Map.of("code", code)), byte[].class);
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(file.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    assertThat(new String(file.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(http.postForEntity("/api/privacy/downloads/" + download, json(Map.of("code", code)), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.GONE);
+    assertThat(jdbc.sql("select failed_attempts || ':' || (downloaded_at is not null) from privacy_download where privacy_request_id = ?").param(id)
+        .query(String.class).single()).isEqualToIgnoringCase("1:true");
   }
 
   @Test
@@ -77,8 +105,9 @@ class PrivacyApiTest extends PrivacyTestSupport {
   @Test
   void portalPagesAndLinksAnswer() {
     assertThat(http.getForEntity("/portal/privacy-request", String.class).getBody()).contains("privacy.js", "Make a privacy request");
-    String id = request(List.of(PrivacyRight.ERASURE), "Rae Links", "rae-links@example.org", null, null, org.remoteservices.privacy.domain.Jurisdiction.EU);
-    String token = mail("We need more information").linkToken("/portal/privacy/declaration/");
+    Subject s = subject("Rae Links");
+    String id = request(List.of(PrivacyRight.ERASURE), "Rae Links", s.email(), s.phone(), null, org.remoteservices.privacy.domain.Jurisdiction.EU);
+    String token = mailToken(s.email(), "/portal/privacy/declaration/");
     assertThat(http.getForEntity("/portal/privacy/declaration/" + token, String.class).getBody()).contains("privacy.js");
     ResponseEntity<Map> view = http.getForEntity("/api/privacy/declaration/" + token, Map.class);
     assertThat(view.getBody()).containsEntry("kind", "PRIVACY_DECLARATION");

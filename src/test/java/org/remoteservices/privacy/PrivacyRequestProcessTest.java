@@ -42,26 +42,36 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     Subject s = subject("Ada Accessor");
     throughWorkOrder(s);
     String id = request(List.of(PrivacyRight.ACCESS), "Ada Accessor", s.email(), null, null, Jurisdiction.EU);
+    // typed details are no proof: nothing runs until the person confirms at the address we hold
+    assertThat(instance(id)).hasPassed(CHECK_IDENTITY, MAIL_MORE_INFORMATION).isWaitingAt(REVIEW_VERIFICATION);
+    assertThat(mail("Please confirm").to()).containsExactly(s.email());
+    confirmAtRecord(s.email());
 
-    assertThat(instance(id)).isEnded().hasPassed(MAIL_ACKNOWLEDGEMENT, CHECK_IDENTITY, EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE, ANSWERED)
-        .hasNotPassed(MAIL_MORE_INFORMATION, REVIEW_VERIFICATION, MAIL_DENIAL, ERASE_REQUESTER_CONTACT);
+    assertThat(instance(id)).isEnded().hasPassed(MAIL_ACKNOWLEDGEMENT, CHECK_IDENTITY, EVIDENCE_RECEIVED, EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE, ANSWERED)
+        .hasNotPassed(MAIL_DENIAL, ERASE_REQUESTER_CONTACT);
 
     Mail ack = mail("We received your privacy request");
     assertThat(ack.to()).containsExactly(s.email());
-    assertThat(ack.body()).contains("a copy of your personal data", "two of the details");
-    Mail report = mail("A copy of your personal data");
-    assertThat(report.to()).containsExactly(s.email());
-    String pdf = report.attachment("access-report.pdf").pdfText();
+    assertThat(ack.body()).contains("a copy of your personal data", "contact details we already hold");
+    // the report is not attached: a download link, and the code in a mail of its own
+    Mail link = mail("ready to download");
+    assertThat(link.to()).containsExactly(s.email());
+    assertThat(link.attachments()).isEmpty();
+    assertThat(mail("Your download code").to()).containsExactly(s.email());
+    org.remoteservices.privacy.application.DownloadService.File report = download(s.email());
+    assertThat(report.name()).isEqualTo("access-report.pdf");
+    String pdf = org.remoteservices.testsupport.Mails.pdfText(report.content());
     assertThat(pdf).contains("Your personal data held by Remote Services", "Ada Accessor", s.email(), s.job().jobNumber(),
         "Support requests (1)", "Rssv returns (1)", "Sessions (1)", "Recordings (1)", "Support files (2)", "PROCESSOR_EVENT_LOG",
         "Work orders (1)", "Scene schedule repaired", "Surveys (1)", "Mails on record", "Recipients", s.job().siteContact().email(),
         "Engineering contractor");
     Mail answer = mail("Your privacy request has been answered");
-    assertThat(answer.body()).contains("A copy of your personal data: a copy of your personal data was mailed to you", "supervisory authority");
+    assertThat(answer.to()).containsExactly(s.email());
+    assertThat(answer.body()).contains("A copy of your personal data: a copy of your personal data (PDF) is ready to download", "supervisory authority");
     assertThat(status(id)).isEqualTo("COMPLETED");
     assertThat(outcome(id, PrivacyRight.ACCESS)).startsWith("DONE");
     assertThat(jdbc.sql("select verification_status || ':' || matched_points from privacy_request where id = ?").param(id).query(String.class).single())
-        .isEqualTo("VERIFIED:2");
+        .isEqualTo("VERIFIED:3"); // e-mail, name, and the confirmation at the address on record
   }
 
   @Test
@@ -72,16 +82,23 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     assertThat(instance).hasPassed(CHECK_IDENTITY, MAIL_MORE_INFORMATION).isWaitingAt(REVIEW_VERIFICATION)
         .task().hasCandidateGroup("privacyofficers");
     assertThat(task(id, REVIEW_VERIFICATION).getName()).contains("Review identity verification", "PR-", "due");
-    assertThat(task(id, REVIEW_VERIFICATION).getDescription()).contains("details matching our records (0 of the 2 needed");
-    Mail more = mail("We need more information");
+    assertThat(task(id, REVIEW_VERIFICATION).getDescription()).contains("no support request matches");
+    // the typed address learns nothing about what we hold
+    Mail more = mail("Your privacy request PR-");
     assertThat(more.to()).containsExactly("another-address@example.org");
-    assertThat(more.body()).contains("details matching our records").doesNotContain("/portal/privacy/declaration/");
+    assertThat(more.body()).contains("if we hold data about you, we have written to the address we have for you")
+        .doesNotContain("/portal/privacy/declaration/", "/portal/privacy/identity/", "matching", "of the 2");
 
-    // the requester calls back and gives their phone number: the officer enters it, matching runs again
+    // the requester calls back and gives their phone number: the officer enters it, matching runs again and finds the person,
+    // whose address on record (not the typed one) gets the confirmation link
     complete(id, REVIEW_VERIFICATION, Map.of("verificationDecision", "RECHECK", "input_phone", s.phone()));
+    assertThat(instance).isWaitingAt(REVIEW_VERIFICATION);
+    assertThat(mail("Please confirm").to()).containsExactly(s.email());
+    confirmAtRecord(s.email());
     assertThat(instance).isEnded().hasPassed(EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE).hasNotPassed(MAIL_DENIAL);
-    assertThat(mail("A copy of your personal data").attachment(".pdf").pdfText()).contains(s.email());
-    assertThat(jdbc.sql("select matched_points from privacy_request where id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
+    assertThat(org.remoteservices.testsupport.Mails.pdfText(download(s.email()).content())).contains(s.email());
+    assertThat(mailsTo("another-address@example.org")).extracting(Mail::body).noneMatch(b -> b.contains("/portal/privacy/download/"));
+    assertThat(jdbc.sql("select matched_points from privacy_request where id = ?").param(id).query(Integer.class).single()).isEqualTo(3);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
         .extracting(v -> v.getName()).noneMatch(n -> n.startsWith("input_"));
   }
@@ -101,9 +118,9 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     assertThat(instance).isEnded().hasPassed(VERIFICATION_DEADLINE, MAIL_DENIAL, DENIED).hasNotPassed(EXECUTE_RIGHTS);
     Mail denial = mail("We cannot act on your privacy request");
     assertThat(denial.to()).containsExactly("nobody@example.org");
-    assertThat(denial.body()).contains("could not verify your identity before the deadline", "supervisory authority", "ico.org.uk");
+    assertThat(denial.body()).contains("could not confirm the request through the contact details we hold", "supervisory authority", "ico.org.uk");
     assertThat(status(id)).isEqualTo("DENIED");
-    assertThat(mails()).extracting(Mail::subject).noneMatch(subject -> subject.contains("A copy of your personal data"));
+    assertThat(mails()).extracting(Mail::subject).noneMatch(subject -> subject.contains("ready to download"));
   }
 
   @Test
@@ -124,9 +141,9 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     ProcessInstance instance = instance(id);
     assertThat(instance).isWaitingAt(REVIEW_VERIFICATION);
 
-    Mail toAgent = mail("We need more information");
+    Mail toAgent = mail("Your privacy request PR-");
     assertThat(toAgent.to()).containsExactly("agent@agency.example");
-    assertThat(toAgent.body()).contains("signed permission", "confirmation");
+    assertThat(toAgent.body()).contains("signed permission", "confirm");
     Mail toRequester = mail("Please confirm");
     assertThat(toRequester.to()).containsExactly(s.email()); // the address on record, not one the agent gave
     assertThat(toRequester.body()).contains("Dana Agent");
@@ -143,7 +160,11 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     evidence.confirmAgent(toRequester.linkToken("/portal/privacy/confirmation/"));
     runDueJobs();
     assertThat(instance).isEnded().hasPassed(EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE);
-    assertThat(mail("A copy of your personal data").to()).containsExactlyInAnyOrder(s.email(), "agent@agency.example");
+    // the data goes to the person at the address we hold; the agent only hears that it was answered there
+    assertThat(mail("ready to download").to()).containsExactly(s.email());
+    assertThat(mail("Your privacy request has been answered").to()).containsExactly(s.email());
+    assertThat(mail("The privacy request has been answered").to()).containsExactly("agent@agency.example");
+    assertThat(mailsTo("agent@agency.example")).extracting(Mail::body).noneMatch(b -> b.contains("/portal/privacy/download/"));
     assertThat(jdbc.sql("select kind from privacy_evidence where privacy_request_id = ?").param(id).query(String.class).list())
         .containsExactly("AGENT_PERMISSION");
     // CCPA: acknowledged within 10 business days, answered within 45 days
@@ -155,6 +176,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
   void deadlineExtendedOnceWithReasonBeforeTheOriginalDeadline() {
     Subject s = subject("Erin Extension");
     String id = request(List.of(PrivacyRight.RECTIFICATION), "Erin Extension", s.email(), null, null, Jurisdiction.EU);
+    confirmAtRecord(s.email());
     ProcessInstance instance = instance(id);
     assertThat(instance).isWaitingAt(EXECUTE_RIGHTS);
     Instant originalDue = jdbc.sql("select due_at from privacy_request where id = ?").param(id).query(java.sql.Timestamp.class).single().toInstant();
@@ -207,6 +229,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
   void missedDeadlineRaisesAVisibleEscalation() {
     Subject s = subject("Fay Forgotten");
     String id = request(List.of(PrivacyRight.RECTIFICATION), "Fay Forgotten", s.email(), null, null, Jurisdiction.OTHER);
+    confirmAtRecord(s.email());
     ProcessInstance instance = instance(id);
     Instant due = jdbc.sql("select due_at from privacy_request where id = ?").param(id).query(java.sql.Timestamp.class).single().toInstant();
     ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -228,9 +251,11 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     Subject s = subject("Gus Portable");
     throughWorkOrder(s);
     String id = request(List.of(PrivacyRight.PORTABILITY), "Gus Portable", s.email(), s.phone(), null, Jurisdiction.EEA);
+    confirmAtRecord(s.email());
     assertThat(instance(id)).isEnded().hasPassed(ANSWERED);
-    Mail export = mail("machine-readable");
-    byte[] zip = export.attachment("personal-data-export.zip").content();
+    org.remoteservices.privacy.application.DownloadService.File export = download(s.email());
+    assertThat(export.name()).isEqualTo("personal-data-export.zip");
+    byte[] zip = export.content();
     Map<String, String> entries = new HashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -248,6 +273,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     Subject s = subject("Hal Misspelt");
     throughWorkOrder(s);
     String id = request(List.of(PrivacyRight.RECTIFICATION), "Hal Misspelt", s.email(), s.phone(), null, Jurisdiction.EU);
+    confirmAtRecord(s.email());
     assertThat(instance(id)).isWaitingAt(EXECUTE_RIGHTS);
     assertThatThrownBy(() -> forms.submitTaskForm(task(id, RightElements.APPLY_RECTIFICATION).getId(), Map.of()))
         .hasMessageContaining("at least one corrected value");
@@ -272,6 +298,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     assertThat(supportCase).isWaitingAt(RemoteSupportProcess.Elements.CHECK_RSSV);
 
     String id = request(List.of(PrivacyRight.RESTRICTION), "Ivy Restricted", s.email(), s.phone(), null, Jurisdiction.EU);
+    confirmAtRecord(s.email());
     assertThat(instance(id)).isEnded().hasPassed(ANSWERED);
     assertThat(supportCase).hasPassed(RemoteSupportProcess.Elements.PRIVACY_RESTRICTED, RemoteSupportProcess.Elements.RECORD_PRIVACY_RESTRICTION)
         .isWaitingAt(RemoteSupportProcess.Elements.CHECK_RSSV);
@@ -288,6 +315,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
   void objectionIsHonouredByTheSurveyGate() {
     Subject s = subject("Jon Objector");
     String id = request(List.of(PrivacyRight.OBJECTION), "Jon Objector", s.email(), s.phone(), null, Jurisdiction.EU);
+    confirmAtRecord(s.email());
     assertThat(instance(id)).isEnded().hasPassed(ANSWERED);
     assertThat(choices.flagsOf(s.email())).containsExactly("OBJECTION");
     assertThat(choices.mayMarket(s.email())).isFalse();
@@ -346,6 +374,9 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     assertThat(id).isNotBlank();
     runDueJobs();
     assertThat(jdbc.sql("select channel from privacy_request where id = ?").param(id).query(String.class).single()).isEqualTo("OFFICER_PHONE");
+    // the same rule on the phone: the caller confirms at the address we hold before anything is released
+    assertThat(started).isWaitingAt(REVIEW_VERIFICATION);
+    confirmAtRecord(s.email());
     assertThat(started).isEnded().hasPassed(CHECK_IDENTITY, EXECUTE_RIGHTS, MAIL_FINAL_RESPONSE);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(started.getId()).list())
         .extracting(v -> v.getName()).containsOnly("privacyRequestId", "verificationRequired", "erasureRequested", "identityVerified", "right",
@@ -360,7 +391,10 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     jdbc.sql("insert into privacy_legal_hold (id, job_number, category, legal_basis, created_at) values (?, ?, 'SUPPORT_FILES', ?, current_timestamp)")
         .params(java.util.UUID.randomUUID().toString(), s.job().jobNumber(), "Security incident SI-7 under investigation").update();
     String id = request(List.of(PrivacyRight.ERASURE), "Uma Holdfast", s.email(), s.phone(), s.job().jobNumber(), Jurisdiction.EU);
-    evidence.signDeclaration(mail("We need more information").linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
+    Mail atRecord = mail("Please confirm");
+    assertThat(atRecord.to()).containsExactly(s.email()); // the declaration link too goes to the address on record
+    evidence.signDeclaration(atRecord.linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
+    confirmAtRecord(s.email());
     runDueJobs();
     assertThat(task(id, RightElements.REVIEW_RETENTION).getDescription()).contains("SUPPORT_FILES on job " + s.job().jobNumber(), "SI-7");
 

@@ -94,7 +94,16 @@ class PrivacySqlOnPostgresTest {
     requests.insertEvidence("e1", id, "DECLARATION", "ONLINE", "privacy/x/d.pdf", "0".repeat(64));
     assertThat(requests.get(id).phone()).isEqualTo("+1 555 0200");
     assertThat(requests.get(id).jobLocation()).isEqualTo("1 Elephant Way");
-    assertThat(requests.idsByEmail("PAT@pg.example")).containsExactly(id);
+    assertThat(requests.idsBySubject(List.of("pat@pg.example"), null)).containsExactly(id);
+    assertThat(requests.idsBySubject(List.of(), "15550200")).containsExactly(id);
+    requests.setContactOnRecord(id, "pat@pg.example");
+    requests.confirmPossession(id);
+    requests.markRetentionReviewed(id);
+    assertThat(requests.get(id).possessionConfirmed()).isTrue();
+    assertThat(requests.idsAsAgent(List.of("pat@pg.example"))).isEmpty();
+    new org.remoteservices.privacy.adapter.db.PrivacyDownloadRepository(jdbc, time).insert("d1", id, "ACCESS_REPORT", "privacy/x/a.pdf", "0".repeat(64),
+        Instant.now().plusSeconds(60));
+    assertThat(new org.remoteservices.privacy.adapter.db.PrivacyDownloadRepository(jdbc, time).countFailedAttempt("d1")).isEqualTo(1);
 
     SubjectDataRepository subject = new SubjectDataRepository(jdbc);
     assertThat(subject.candidates("pat@pg.example", null)).hasSize(1);

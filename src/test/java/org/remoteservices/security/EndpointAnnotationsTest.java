@@ -49,6 +49,10 @@ class EndpointAnnotationsTest {
       "PrivacyLinksController.declaration", "PrivacyLinksController.signDeclaration", "PrivacyLinksController.uploadDeclaration",
       "PrivacyLinksController.agentPermission", "PrivacyLinksController.uploadAgentPermission",
       "PrivacyLinksController.confirmation", "PrivacyLinksController.confirm",
+      // issue 10: the confirmation at the address on record, the e-mail change confirmed from the old address, the download
+      "PrivacyLinksController.identity", "PrivacyLinksController.confirmIdentity", "PrivacyLinksController.emailChange",
+      "PrivacyLinksController.confirmEmailChange", "PrivacyLinksController.download", "PrivacyLinksController.downloadFile",
+      "PrivacyPortalPagesController.download",
       "PrivacyLinksController.unsubscribe", "PrivacyLinksController.unsubscribeStatus",
       "PrivacyPortalPagesController.request", "PrivacyPortalPagesController.evidence", "PrivacyPortalPagesController.unsubscribe"));
 

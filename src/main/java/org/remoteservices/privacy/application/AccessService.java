@@ -36,20 +36,20 @@ public class AccessService {
   private final VerificationService verification;
   private final PrivacyDocumentRenderer documents;
   private final FileStore files;
-  private final PrivacyMails mails;
+  private final DownloadService downloads;
   private final PrivacyPolicy policy;
   private final TimeSource time;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
   public AccessService(PrivacyRequestStore requests, SubjectService subjects, VerificationService verification, PrivacyDocumentRenderer documents,
-      FileStore files, PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+      FileStore files, DownloadService downloads, PrivacyPolicy policy, TimeSource time) {
     this.requests = requests;
     this.subjects = subjects;
     this.verification = verification;
     this.documents = documents;
     this.files = files;
-    this.mails = mails;
+    this.downloads = downloads;
     this.policy = policy;
     this.time = time;
   }
@@ -78,13 +78,12 @@ public class AccessService {
     files.write(reportKey(id), documents.accessReport(request, subjectData(request), time.now()));
   }
 
+  /** The report leaves by a download link and a separate code, to the address on record only (DownloadService). */
   @Transactional
   public void mailAccessReport(String id) {
-    PrivacyRequest request = requests.get(id);
-    mails.send(request, "access-report", PrivacyRequestService.recipients(request), "A copy of your personal data",
-        PrivacyMails.greeting(request) + "\n\nattached is a copy of all personal data we hold about you, with who we shared it with.",
-        List.of(MailAttachment.pdf(REPORT_FILE, reportKey(id))));
-    requests.recordRightOutcome(id, PrivacyRight.ACCESS, "DONE", "a copy of your personal data was mailed to you as a PDF");
+    downloads.offer(id, DownloadService.Kind.ACCESS_REPORT, reportKey(id));
+    requests.recordRightOutcome(id, PrivacyRight.ACCESS, "DONE", "a copy of your personal data (PDF) is ready to download: the link and its code "
+        + "were mailed separately to the address we hold for you, valid for " + DownloadService.WINDOW.toDays() + " days");
   }
 
   @Transactional
@@ -96,11 +95,9 @@ public class AccessService {
 
   @Transactional
   public void mailPortableExport(String id) {
-    PrivacyRequest request = requests.get(id);
-    mails.send(request, "portable-export", PrivacyRequestService.recipients(request), "Your personal data in a machine-readable format",
-        PrivacyMails.greeting(request) + "\n\nattached is your personal data as JSON (data.json) and as CSV, one file per category, in a zip.",
-        List.of(new MailAttachment(EXPORT_FILE, "application/zip", exportKey(id))));
-    requests.recordRightOutcome(id, PrivacyRight.PORTABILITY, "DONE", "your data was mailed to you as JSON and CSV in a zip file");
+    downloads.offer(id, DownloadService.Kind.PORTABLE_EXPORT, exportKey(id));
+    requests.recordRightOutcome(id, PrivacyRight.PORTABILITY, "DONE", "your data as JSON and CSV in a zip file is ready to download: the link "
+        + "and its code were mailed separately to the address we hold for you, valid for " + DownloadService.WINDOW.toDays() + " days");
   }
 
   public static String reportKey(String id) {
@@ -139,9 +136,9 @@ public class AccessService {
     return out.toString();
   }
 
-  /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not run it. */
-  private static String cell(String value) {
-    String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  /** RFC 4180 quoting; a leading formula character (= + - @, TAB, CR) is neutralised so spreadsheets do not run it (OWASP CSV injection). */
+  static String cell(String value) {
+    String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
   }
 

@@ -72,13 +72,33 @@ public class ErasurePlanner {
           .findFirst().orElse(note != null ? note : category.defaultLegalBasis());
       records.retain(id, category, basis, decidedBy);
     }
+    requests.markRetentionReviewed(id);
+  }
+
+  /**
+   * The guard of every erasure step: the request is verified, a privacy officer decided the retention review, and
+   * no legal hold (one placed since the review included) covers a category the decision lets go. A token moved
+   * past the review in Cockpit erases nothing; the step fails and shows up as an incident.
+   */
+  public PrivacyRequest requireErasable(String id) {
+    PrivacyRequest request = requests.get(id);
+    verification.requireVerified(request);
+    if (request.retentionReviewedAt() == null) {
+      throw new IllegalStateException("privacy request " + request.reference() + ": nothing is erased before a privacy officer decided the retention review");
+    }
+    Set<RetentionCategory> keep = records.retained(id).keySet();
+    List<String> held = holds(id).stream().map(LegalHold::category).filter(c -> !keep.contains(c)).map(Enum::name).distinct().toList();
+    if (!held.isEmpty()) {
+      throw new IllegalStateException("privacy request " + request.reference() + ": a legal hold covers " + String.join(", ", held)
+          + ", which the retention decision lets go; review the retention again (retry this step once it is decided)");
+    }
+    return request;
   }
 
   /** Writes the erasure plan from every provider, and stops the subject's running process instances. */
   @Transactional
   public void inventory(String id) {
-    PrivacyRequest request = requests.get(id);
-    verification.requireVerified(request);
+    PrivacyRequest request = requireErasable(id);
     Set<RetentionCategory> keep = records.retained(id).keySet();
     SubjectService.Subject subject = subjects.match(request);
     Set<String> fileKeys = new LinkedHashSet<>();

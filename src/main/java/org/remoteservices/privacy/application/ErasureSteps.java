@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The second half of an erasure: each step of the model erases what the plan lists for it, in parallel with
- * the others, each retried on its own. Every step re-checks that the request is verified: a token moved past
- * verification or the review in Cockpit still erases nothing.
+ * the others, each retried on its own. Every step re-checks that the request is verified, that the retention
+ * review was decided and that no legal hold covers what it deletes ({@link ErasurePlanner#requireErasable}): a
+ * token moved past verification or the review in Cockpit still erases nothing.
  */
 @Service
 public class ErasureSteps {
@@ -28,16 +29,16 @@ public class ErasureSteps {
   private final PrivacyRequestStore requests;
   private final PrivacyRecordStore records;
   private final SubjectService subjects;
-  private final VerificationService verification;
+  private final ErasurePlanner planner;
   private final PrivacyProcessPort process;
   private final FileStore files;
 
-  public ErasureSteps(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, VerificationService verification,
+  public ErasureSteps(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, ErasurePlanner planner,
       PrivacyProcessPort process, FileStore files) {
     this.requests = requests;
     this.records = records;
     this.subjects = subjects;
-    this.verification = verification;
+    this.planner = planner;
     this.process = process;
     this.files = files;
   }
@@ -45,8 +46,7 @@ public class ErasureSteps {
   /** The providers of one step erase the records the plan lists under their store; each leaves its receipt. */
   @Transactional
   public void erase(String id, ErasureStep step) {
-    PrivacyRequest request = requests.get(id);
-    verification.requireVerified(request);
+    PrivacyRequest request = planner.requireErasable(id);
     Set<RetentionCategory> keep = records.retained(id).keySet();
     for (SubjectDataProvider provider : subjects.providers()) {
       if (provider.erasureStep() != step) {
@@ -62,15 +62,14 @@ public class ErasureSteps {
 
   @Transactional
   public void eraseFiles(String id) {
-    verification.requireVerified(requests.get(id));
+    planner.requireErasable(id);
     records.plannedItems(id, ErasurePlanner.FILES).forEach(files::deleteWithEmptyFolders);
     records.markErased(id, ErasurePlanner.FILES);
   }
 
   @Transactional
   public void eraseProcessData(String id) {
-    PrivacyRequest request = requests.get(id);
-    verification.requireVerified(request);
+    PrivacyRequest request = planner.requireErasable(id);
     var instances = records.plannedItems(id, ErasurePlanner.ENGINE);
     process.cancelProcessInstances(instances, "erased by privacy request " + request.reference()); // in case one started since
     process.eraseProcessHistory(instances);

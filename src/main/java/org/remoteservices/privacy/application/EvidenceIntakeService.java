@@ -79,12 +79,23 @@ public class EvidenceIntakeService {
     store(TokenPurpose.PRIVACY_DECLARATION, token, id, VerificationService.DECLARATION, "ONLINE", documents.declaration(requests.get(id), fullName, time.now()));
   }
 
-  /** The requester confirms, from their own address, that the agent acts for them. */
+  /** The person confirms, through the link mailed to the address on record, that the request is theirs (possession). */
+  @Transactional
+  public void confirmPossession(String token) {
+    String id = tokens.resolve(TokenPurpose.POSSESSION, token);
+    tokens.markUsed(TokenPurpose.POSSESSION, token);
+    requests.confirmPossession(id);
+    process.evidenceReceived(id);
+    LOG.info("privacy request {}: confirmed at the address on record", id);
+  }
+
+  /** The requester confirms, from their own address on record, that the agent acts for them (which proves possession too). */
   @Transactional
   public void confirmAgent(String token) {
     String id = tokens.resolve(TokenPurpose.AGENT_CONFIRMATION, token);
     tokens.markUsed(TokenPurpose.AGENT_CONFIRMATION, token);
     requests.confirmAgent(id);
+    requests.confirmPossession(id);
     process.evidenceReceived(id);
     LOG.info("privacy request {}: the requester confirmed the agent", id);
   }

@@ -29,8 +29,12 @@ public class PrivacyMails {
   }
 
   public void send(PrivacyRequest request, String purpose, List<String> to, String subject, String body, List<MailAttachment> attachments) {
-    outbox.deliverOnce(keyPrefix(request.id()) + purpose,
-        () -> new OutgoingMail(null, to, subject + " (" + request.reference() + ")", body + "\n\nRemote Services · Data Privacy\n", attachments));
+    outbox.deliverOnce(keyPrefix(request.id()) + purpose, () -> mail(request, to, subject, body, attachments));
+  }
+
+  /** A mail of the request: its reference in the subject, the privacy team's signature under the body. */
+  public static OutgoingMail mail(PrivacyRequest request, List<String> to, String subject, String body, List<MailAttachment> attachments) {
+    return new OutgoingMail(null, to, subject + " (" + request.reference() + ")", body + "\n\nRemote Services · Data Privacy\n", attachments);
   }
 
   /** Sends with the composer run only on the first attempt (for mails that issue link tokens). */

@@ -92,9 +92,10 @@ public class PrivacyRequestService {
     PrivacyRequest request = requests.get(id);
     String verification = switch (request.verificationLevel()) {
       case NONE -> "No identity verification is needed for what you asked; we act on it right away.";
-      case STANDARD -> "Before we act, we verify your identity by matching at least two of the details you gave with our records.";
-      case HEIGHTENED -> "Because of what you asked, we verify your identity by matching three details with our records and ask "
-          + "for a signed declaration; we will mail you a link for it if needed.";
+      case STANDARD -> "Before we act, we confirm the request through the contact details we already hold: if we hold data about you, "
+          + "we write to the address we have for you with a link to confirm that the request is yours.";
+      case HEIGHTENED -> "Because of what you asked, we confirm the request through the contact details we already hold and ask for a "
+          + "signed declaration: if we hold data about you, we write to the address we have for you with both links.";
     };
     mails.send(request, "acknowledgement", recipients(request), "We received your privacy request",
         """
@@ -125,7 +126,7 @@ public class PrivacyRequestService {
     StringBuilder told = new StringBuilder();
     records.notices(id).forEach(n -> told.append("- ").append(n.role()).append(" <").append(n.email()).append(">, ")
         .append(n.action().toLowerCase(Locale.ROOT)).append(n.notifiedAt() == null ? "" : ", told on " + PrivacyMails.day(n.notifiedAt())).append('\n'));
-    mails.send(request, "final-response", recipients(request), "Your privacy request has been answered",
+    mails.send(request, "final-response", answerTo(request), "Your privacy request has been answered",
         """
         %s
 
@@ -142,7 +143,27 @@ public class PrivacyRequestService {
     LOG.info("privacy request {} answered", id);
   }
 
-  /** Requester mail goes to the requester and, if an agent acts for them, to the agent too. */
+  /**
+   * The answer reveals what we hold, so it goes only to the address on record the person confirmed (a request that
+   * needed no verification, an opt-out, carries nothing of theirs and goes where it came from). An agent is told,
+   * without the content, that the person was answered there.
+   */
+  private List<String> answerTo(PrivacyRequest request) {
+    if (request.verificationLevel() == VerificationLevel.NONE) {
+      return recipients(request);
+    }
+    if (!request.possessionConfirmed()) {
+      throw new IllegalStateException("privacy request " + request.id() + " has no confirmed contact on record to answer at");
+    }
+    if (request.agentEmail() != null && !request.agentEmail().equalsIgnoreCase(request.contactOnRecord())) {
+      mails.send(request, "answered-at-record", List.of(request.agentEmail()), "The privacy request has been answered",
+          PrivacyMails.greeting(request) + "\n\nwe have answered the privacy request you made for the person at the address we hold for them.",
+          List.of());
+    }
+    return List.of(request.contactOnRecord());
+  }
+
+  /** Mail that reveals nothing goes to the requester and, if an agent acts for them, to the agent too. */
   public static List<String> recipients(PrivacyRequest request) {
     List<String> to = new ArrayList<>();
     if (request.email() != null) {

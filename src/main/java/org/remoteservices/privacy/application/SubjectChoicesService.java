@@ -8,6 +8,12 @@ import org.remoteservices.privacy.api.Rectification;
 import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
+import java.time.Instant;
+import org.remoteservices.shared.error.DomainException;
+import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.shared.tokens.AccessTokens;
+import org.remoteservices.shared.tokens.PublicLinks;
+import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.support.api.SurveyGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +40,19 @@ public class SubjectChoicesService implements SurveyGate {
   private final SubjectKeys keys;
   private final VerificationService verification;
 
+  private final PrivacyMails mails;
+  private final AccessTokens tokens;
+  private final PublicLinks links;
+  private final PrivacyPolicy policy;
+  private final TimeSource time;
+
   public SubjectChoicesService(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, SubjectKeys keys,
-      VerificationService verification) {
+      VerificationService verification, PrivacyMails mails, AccessTokens tokens, PublicLinks links, PrivacyPolicy policy, TimeSource time) {
+    this.mails = mails;
+    this.tokens = tokens;
+    this.links = links;
+    this.policy = policy;
+    this.time = time;
     this.requests = requests;
     this.records = records;
     this.subjects = subjects;
@@ -107,26 +124,60 @@ public class SubjectChoicesService implements SurveyGate {
     return List.of(request.email());
   }
 
-  /** Rectification: the privacy officer's correction applied to our records (support requests and this request). */
+  /**
+   * Rectification: the privacy officer's correction applied to our records (every store and this request). A new
+   * e-mail address is not applied at once: the address on record is asked to confirm it first (a link mailed there),
+   * so nobody can move someone's records to an address of their own by asking for a "correction".
+   */
   @Transactional
   public String rectify(String id, String name, String email, String phone) {
     PrivacyRequest request = requests.get(id);
     verification.requireVerified(request);
+    String lowerEmail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    boolean emailChange = lowerEmail != null && !lowerEmail.equalsIgnoreCase(request.contactOnRecord());
+    int changed = apply(request, new Rectification(name, emailChange ? null : lowerEmail, phone));
+    List<String> fields = new java.util.ArrayList<>();
+    if (name != null) fields.add("name");
+    if (lowerEmail != null && !emailChange) fields.add("email address");
+    if (phone != null) fields.add("phone number");
+    String outcome = (fields.isEmpty() ? "" : "corrected " + String.join(", ", fields) + " in " + changed + " record(s)");
+    if (emailChange) {
+      requests.setPendingEmail(id, lowerEmail);
+      Instant expiry = time.now().plus(policy.evidenceLinkValidity());
+      mails.send(request, "email-change", () -> PrivacyMails.mail(request, List.of(request.contactOnRecord()),
+          "Please confirm the change of your e-mail address",
+          "Hello,\n\nwe were asked to change the e-mail address we hold for you from this address to " + lowerEmail + ".\n\n"
+              + "If you asked for this, confirm it here:\n\n  "
+              + links.link("/portal/privacy/email-change/" + tokens.issue(TokenPurpose.EMAIL_CHANGE, id, expiry))
+              + "\n\nIf you did not, ignore this mail: nothing changes without your confirmation.", List.of()));
+      outcome = (outcome.isEmpty() ? "" : outcome + "; ") + "the new e-mail address takes effect once it is confirmed from the address we hold";
+    }
+    requests.recordRightOutcome(id, PrivacyRight.RECTIFICATION, "DONE", outcome);
+    LOG.info("privacy request {}: rectification applied to {} record(s){}", id, changed, emailChange ? ", e-mail change awaits confirmation" : "");
+    return outcome;
+  }
+
+  /** The old address confirmed the new one: now every store gets it. */
+  @Transactional
+  public void confirmEmailChange(String token) {
+    String id = tokens.resolve(TokenPurpose.EMAIL_CHANGE, token);
+    tokens.markUsed(TokenPurpose.EMAIL_CHANGE, token);
+    PrivacyRequest request = requests.get(id);
+    if (request.pendingEmail() == null) {
+      throw DomainException.gone("there is no change of address waiting for confirmation");
+    }
+    int changed = apply(request, new Rectification(null, request.pendingEmail(), null));
+    requests.setPendingEmail(id, null);
+    LOG.info("privacy request {}: the e-mail change was confirmed from the old address and applied to {} record(s)", id, changed);
+  }
+
+  private int apply(PrivacyRequest request, Rectification correction) {
     SubjectService.Subject subject = subjects.match(request);
-    String lowerEmail = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
-    Rectification correction = new Rectification(name, lowerEmail, phone);
     int changed = 0;
     for (SubjectDataProvider provider : subjects.providers()) {
       changed += provider.rectify(subject.of(provider), correction);
     }
-    requests.rectify(id, name, lowerEmail, phone);
-    List<String> fields = new java.util.ArrayList<>();
-    if (name != null) fields.add("name");
-    if (email != null) fields.add("email address");
-    if (phone != null) fields.add("phone number");
-    String outcome = "corrected " + String.join(", ", fields) + " in " + changed + " record(s)";
-    requests.recordRightOutcome(id, PrivacyRight.RECTIFICATION, "DONE", outcome);
-    LOG.info("privacy request {}: rectification applied to {} record(s)", id, changed);
-    return outcome;
+    requests.rectify(request.id(), correction.name(), correction.email(), correction.phone());
+    return changed;
   }
 }

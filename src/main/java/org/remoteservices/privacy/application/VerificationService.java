@@ -3,28 +3,30 @@ package org.remoteservices.privacy.application;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.remoteservices.privacy.application.port.PrivacyRequestStore;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.VerificationLevel;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.mail.OutgoingMail;
-import org.remoteservices.shared.pdf.PdfFiles;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.PublicLinks;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Identity verification: automatic matching against our records, what is still missing (a signed declaration
- * where the request needs heightened verification, an agent's signed permission plus the requester's own
- * confirmation, both taken in by {@link EvidenceIntakeService}), the privacy officer's review, and the denial of
- * what cannot be verified. {@link #requireVerified} is the guard
- * every right's execution calls: a token moved past verification in Cockpit still executes nothing.
+ * Identity verification that proves possession (docs/privacy.md "Verification"). What a stranger can type (a name,
+ * a phone number, a job number) is not proof; holding the contact on record is. So a request is verified only
+ * when the person followed a link mailed to the e-mail address we already held for them (the possession factor,
+ * one of the data points), plus enough matching data points for the level, plus a signed declaration for
+ * heightened verification and, for an agent, the person's own confirmation at that address. Every mail that
+ * goes to an address only the requester typed reveals nothing about what we hold.
+ *
+ * <p>{@link #requireVerified} is the guard every right's execution calls: a token moved past verification in
+ * Cockpit still executes nothing.
  */
 @Service
 public class VerificationService {
@@ -38,29 +40,41 @@ public class VerificationService {
   private final AccessTokens tokens;
   private final PrivacyPolicy policy;
   private final PublicLinks links;
+  private final DeadlineService deadlines;
   private final TimeSource time;
 
   public VerificationService(PrivacyRequestStore requests, SubjectService subjects, PrivacyMails mails, AccessTokens tokens,
-      PrivacyPolicy policy, PublicLinks links, TimeSource time) {
+      PrivacyPolicy policy, PublicLinks links, DeadlineService deadlines, TimeSource time) {
     this.requests = requests;
     this.subjects = subjects;
     this.mails = mails;
     this.tokens = tokens;
     this.policy = policy;
     this.links = links;
+    this.deadlines = deadlines;
     this.time = time;
   }
 
-  /** What is still missing before the request counts as verified (empty: verified). */
+  /** What is still missing before the request counts as verified (empty: verified). For staff only: it reveals the match. */
   public List<String> missing(PrivacyRequest request) {
     List<String> missing = new ArrayList<>();
     if (request.verificationLevel() == VerificationLevel.NONE) {
       return missing;
     }
     SubjectService.Subject match = subjects.match(request);
-    if (match.matchedPoints() < request.verificationLevel().requiredMatches()) {
-      missing.add("details matching our records (" + match.matchedPoints() + " of the " + request.verificationLevel().requiredMatches()
-          + " needed: name, email, phone, job number, job location)");
+    if (!match.known() || match.emailOnRecord() == null) {
+      missing.add("records of the person: no support request matches the e-mail address, or the name and phone together");
+      return missing;
+    }
+    boolean possession = request.possessionConfirmed() && sameAddress(request.contactOnRecord(), match.emailOnRecord());
+    int points = match.matchedPoints() + (possession ? 1 : 0);
+    int needed = request.verificationLevel().requiredMatches();
+    if (!possession) {
+      missing.add("the person's confirmation through the link mailed to the address on record");
+    }
+    if (points < needed) {
+      missing.add("details matching our records (" + points + " of the " + needed
+          + " needed, the confirmation at the address on record being one: name, email, phone, job number, job location)");
     }
     List<String> kinds = requests.evidence(request.id()).stream().map(PrivacyRequestStore.Evidence::kind).toList();
     if (request.verificationLevel() == VerificationLevel.HEIGHTENED && !kinds.contains(DECLARATION)) {
@@ -80,67 +94,95 @@ public class VerificationService {
   public boolean check(String id) {
     PrivacyRequest request = requests.get(id);
     SubjectService.Subject match = subjects.match(request);
+    if (request.verificationLevel() != VerificationLevel.NONE && match.emailOnRecord() != null && !request.possessionConfirmed()) {
+      requests.setContactOnRecord(id, match.emailOnRecord()); // where the confirmation link goes, and later every answer
+      request = requests.get(id);
+    }
     List<String> missing = missing(request);
-    requests.recordVerification(id, missing.isEmpty() ? "VERIFIED" : "INSUFFICIENT", match.matchedPoints());
+    requests.recordVerification(id, missing.isEmpty() ? "VERIFIED" : "INSUFFICIENT", match.matchedPoints() + (request.possessionConfirmed() ? 1 : 0));
     requests.updateStatus(id, missing.isEmpty() ? "IN_PROGRESS" : "VERIFYING");
-    LOG.info("privacy request {} identity check: {} data point(s) matched, {}", id, match.matchedPoints(),
-        missing.isEmpty() ? "verified" : missing.size() + " item(s) missing");
+    LOG.info("privacy request {} identity check: {} data point(s) matched, possession {}, {}", id, match.matchedPoints(),
+        request.possessionConfirmed() ? "confirmed" : "not confirmed", missing.isEmpty() ? "verified" : missing.size() + " item(s) missing");
     return missing.isEmpty();
   }
 
   /** The guard of every right that needs verification. */
   public void requireVerified(PrivacyRequest request) {
-    if (request.verificationLevel() != VerificationLevel.NONE && !"VERIFIED".equals(request.verificationStatus())) {
+    if (request.verificationLevel() != VerificationLevel.NONE
+        && (!"VERIFIED".equals(request.verificationStatus()) || !request.possessionConfirmed())) {
       throw new IllegalStateException("privacy request " + request.id() + " is not verified; no right is executed before verification");
     }
   }
 
-  /** Asks for what is missing; links for a declaration or the agent's permission; the requester's confirmation to their own address. */
+  /**
+   * Where an answer with personal data may go: the contact on record the person proved they hold. Requests that
+   * need no verification (opt-outs) carry no personal data in their answers and go where they came from.
+   */
+  public List<String> answerRecipients(PrivacyRequest request) {
+    if (request.verificationLevel() == VerificationLevel.NONE) {
+      return PrivacyRequestService.recipients(request);
+    }
+    requireVerified(request);
+    return List.of(request.contactOnRecord());
+  }
+
+  /**
+   * Asks for what is missing. To the address the requester typed: a mail that reveals nothing about what we hold.
+   * To the address on record, if we hold one: the confirmation link (and the declaration link where heightened
+   * verification needs one, and the agent confirmation), so only the person who holds that address can go on.
+   */
   @Transactional
   public void mailMoreInformationRequest(String id) {
     PrivacyRequest request = requests.get(id);
-    List<String> missing = missing(request);
     Instant linkExpiry = time.now().plus(policy.evidenceLinkValidity());
     List<String> kinds = requests.evidence(id).stream().map(PrivacyRequestStore.Evidence::kind).toList();
-    mails.send(request, "more-information:" + request.verificationRound(), () -> {
+    int round = request.verificationRound(); // what the typed address is told comes once per round of checks
+    mails.send(request, "more-information:" + round, () -> {
       StringBuilder body = new StringBuilder(PrivacyMails.greeting(request)).append("\n\n")
-          .append("before we can act on your privacy request ").append(request.reference())
-          .append(", we need to be sure who is asking. We are still missing:\n");
-      missing.forEach(m -> body.append("- ").append(m).append('\n'));
-      body.append("\nPlease reply to this mail or call us with further details (phone number, job number, job location) as they "
-          + "appear in your remote support requests.\n");
-      if (request.verificationLevel() == VerificationLevel.HEIGHTENED && !kinds.contains(DECLARATION)) {
-        body.append("\nSign the declaration of identity online or upload it signed: ")
-            .append(links.link("/portal/privacy/declaration/" + tokens.issue(TokenPurpose.PRIVACY_DECLARATION, id, linkExpiry))).append('\n');
-      }
+          .append("we received your privacy request ").append(request.reference()).append(". To protect people's data we answer only ")
+          .append("through contact details we already hold: if we hold data about you, we have written to the address we have for you ")
+          .append("with a link to confirm that the request is yours. Nothing happens until it is confirmed there.\n");
       if (request.hasAgent() && !kinds.contains(AGENT_PERMISSION)) {
-        body.append("\nUpload the requester's signed permission for you to act for them (PDF): ")
+        body.append("\nAs the person's agent, please upload their signed permission for you to act for them (PDF): ")
             .append(links.link("/portal/privacy/agent-permission/" + tokens.issue(TokenPurpose.AGENT_PERMISSION, id, linkExpiry))).append('\n');
       }
-      body.append("\nIf we cannot verify your identity by ").append(PrivacyMails.deadlineDay(request.dueAt()))
-          .append(", we will have to deny the request.\n\nRemote Services · Data Privacy\n");
-      return new OutgoingMail(null, List.of(request.replyTo()), "We need more information to verify your privacy request (" + request.reference() + ")",
+      body.append("\nIf the request cannot be confirmed by ").append(PrivacyMails.deadlineDay(request.dueAt()))
+          .append(", we will have to close it without acting on it.\n\nRemote Services · Data Privacy\n");
+      return new OutgoingMail(null, List.of(request.replyTo()), "Your privacy request " + request.reference(), body.toString(), List.of());
+    });
+    if (request.contactOnRecord() == null) {
+      LOG.info("privacy request {}: no contact on record to confirm at", id);
+      return;
+    }
+    // to the address on record, never to one the requester gave
+    boolean needsPossession = !request.possessionConfirmed();
+    boolean needsDeclaration = request.verificationLevel() == VerificationLevel.HEIGHTENED && !kinds.contains(DECLARATION);
+    boolean needsAgentConfirmation = request.hasAgent() && request.agentConfirmedAt() == null;
+    if (!needsPossession && !needsDeclaration && !needsAgentConfirmation) {
+      return;
+    }
+    mails.send(request, "confirm-at-record", () -> {
+      StringBuilder body = new StringBuilder("Hello,\n\n")
+          .append(request.hasAgent() ? (request.agentName() == null ? "An authorized agent" : request.agentName())
+              + " says they act for you in a privacy request to Remote Services (" + request.reference() + "): "
+              : "someone made a privacy request to Remote Services about the data we hold for this address (" + request.reference() + "): ")
+          .append(PrivacyRequestService.labels(request.rights())).append(".\n\nIf that was you")
+          .append(request.hasAgent() ? " who asked them" : "").append(", confirm it here:\n\n  ");
+      if (needsAgentConfirmation) {
+        body.append(links.link("/portal/privacy/confirmation/" + tokens.issue(TokenPurpose.AGENT_CONFIRMATION, id, linkExpiry)));
+      } else {
+        body.append(links.link("/portal/privacy/identity/" + tokens.issue(TokenPurpose.POSSESSION, id, linkExpiry)));
+      }
+      body.append('\n');
+      if (needsDeclaration) {
+        body.append("\nBecause of what was asked, we also need a signed declaration of identity: sign it online or upload it signed:\n\n  ")
+            .append(links.link("/portal/privacy/declaration/" + tokens.issue(TokenPurpose.PRIVACY_DECLARATION, id, linkExpiry))).append('\n');
+      }
+      body.append("\nIf it was not you, ignore this mail: nothing happens without your confirmation, and nothing was sent to anyone.\n\n"
+          + "Remote Services · Data Privacy\n");
+      return new OutgoingMail(null, List.of(request.contactOnRecord()), "Please confirm: a privacy request about your data (" + request.reference() + ")",
           body.toString(), List.of());
     });
-    SubjectService.Subject match = subjects.match(request);
-    if (request.hasAgent() && request.agentConfirmedAt() == null && match.emailOnRecord() != null) {
-      // to the requester's own address on record, never to an address the agent gave
-      mails.send(request, "agent-confirmation", () -> new OutgoingMail(null, List.of(match.emailOnRecord()),
-          "Please confirm: someone asks about your personal data on your behalf (" + request.reference() + ")",
-          """
-          Hello,
-
-          %s says they act for you in a privacy request (%s) to Remote Services. If you asked them to, please confirm:
-
-            %s
-
-          If you did not, ignore this mail: nothing happens without your confirmation.
-
-          Remote Services · Data Privacy
-          """.formatted(request.agentName() == null ? "An authorized agent" : request.agentName(), PrivacyRequestService.labels(request.rights()),
-              links.link("/portal/privacy/confirmation/" + tokens.issue(TokenPurpose.AGENT_CONFIRMATION, id, linkExpiry))),
-          List.of()));
-    }
   }
 
   // ---------------------------------------------------------------- officer review and denial
@@ -156,12 +198,20 @@ public class VerificationService {
     requests.setDenialReason(id, reason);
   }
 
-  /** Denies the request: the reason (the officer's, or "not verified in time") and the right to complain, mailed. */
+  /**
+   * Denies the request: the reason (the officer's, or "not verified in time") and the right to complain, mailed,
+   * revealing nothing about what we hold. Refused before the verification deadline unless a privacy officer decided
+   * to deny with a reason: moving a token to the denial in Cockpit cannot end someone's request early.
+   */
   @Transactional
   public void deny(String id) {
     PrivacyRequest before = requests.get(id);
-    requests.deny(id, "We could not verify your identity before the deadline with the information we received, so we cannot "
-        + "act on the request without risking someone else's data.");
+    if (before.denialReason() == null && time.now().isBefore(deadlines.verificationDeadline(id))) {
+      throw DomainException.conflict("privacy request " + before.reference() + " cannot be denied before its verification deadline "
+          + "unless a privacy officer decides so with a reason");
+    }
+    requests.deny(id, "We could not confirm the request through the contact details we hold before the deadline, so we cannot "
+        + "act on it without risking someone else's data.");
     PrivacyRequest request = requests.get(id);
     mails.send(request, "denial", PrivacyRequestService.recipients(request), "We cannot act on your privacy request",
         """
@@ -171,10 +221,14 @@ public class VerificationService {
 
         Why: %s
 
-        You are welcome to make a new request with further details at any time.
+        You are welcome to make a new request at any time.
         %s""".formatted(PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), PrivacyRequestService.labels(request.rights()),
             request.denialReason(), policy.supervisoryAuthority()),
         List.of());
     LOG.info("privacy request {} denied (was {})", id, before.status());
+  }
+
+  private static boolean sameAddress(String a, String b) {
+    return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
   }
 }

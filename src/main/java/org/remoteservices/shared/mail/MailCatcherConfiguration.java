@@ -13,12 +13,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The built-in mail catcher: when no SMTP server is configured ({@code spring.mail.host} unset), an
- * embedded GreenMail SMTP server is started and every mail the processes send lands there, readable on the
- * operators' mail-catcher page. With {@code spring.mail.host} set, Spring Boot's own mail sender is used.
+ * The built-in mail catcher, for the demo and local work only: switched on explicitly
+ * ({@code rso.mail-catcher.enabled=true}, which the demo profile sets) and only while no SMTP server is configured
+ * ({@code spring.mail.host} unset), an embedded GreenMail SMTP server is started and every mail the processes send
+ * lands there, readable on the operators' mail-catcher page. It never starts by itself because a host is missing:
+ * without either the application refuses to start ({@link MailOutbox}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression("${rso.mail-catcher.enabled:false} and '${spring.mail.host:}'.isEmpty()")
 public class MailCatcherConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(MailCatcherConfiguration.class);
 

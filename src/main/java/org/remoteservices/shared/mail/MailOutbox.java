@@ -47,13 +47,17 @@ public class MailOutbox {
 
   public MailOutbox(
       JdbcClient jdbc,
-      JavaMailSender sender,
+      org.springframework.beans.factory.ObjectProvider<JavaMailSender> senders,
       FileStore files,
       TimeSource time,
       PlatformTransactionManager transactionManager,
       @Value("${rso.mail.from}") String from) {
     this.jdbc = jdbc;
-    this.sender = sender;
+    this.sender = senders.getIfAvailable();
+    if (this.sender == null) {
+      throw new IllegalStateException("no SMTP server is configured: set spring.mail.host (SPRING_MAIL_HOST) and its port and credentials, "
+          + "or switch on the built-in mail catcher for local use with rso.mail-catcher.enabled=true (RSO_MAIL_CATCHER=true; the demo profile does)");
+    }
     this.files = files;
     this.time = time;
     this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -81,9 +85,10 @@ public class MailOutbox {
           + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
           + "server and retry the incident: the mail is then sent once.", null);
     }
+    // what stays on record proves what was sent, but opens nothing: links and codes are redacted once delivered
     ownTransaction.executeWithoutResult(status -> jdbc
-        .sql("update mail_record set status = 'SENT', sent_at = ? where id = ?")
-        .params(Timestamp.from(time.now()), mail.id())
+        .sql("update mail_record set status = 'SENT', sent_at = ?, body = ? where id = ?")
+        .params(Timestamp.from(time.now()), MailRedaction.redact(mail.body()), mail.id())
         .update());
     LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", idempotencyKey, mail.to().size(), mail.attachments().size());
   }

@@ -10,6 +10,12 @@ public enum TokenPurpose {
   AGENT_PERMISSION,
   /** The requester's own confirmation that an agent acts for them (mailed to the address on record). */
   AGENT_CONFIRMATION,
+  /** The person confirms a privacy request at the address on record (the possession factor of verification). */
+  POSSESSION,
+  /** A single-use download of an access report or a portable export (with a code mailed separately). */
+  DOWNLOAD,
+  /** The old address confirms a rectification of the e-mail address. */
+  EMAIL_CHANGE,
   /** The one-click unsubscribe link in marketing mail. */
   UNSUBSCRIBE
 }

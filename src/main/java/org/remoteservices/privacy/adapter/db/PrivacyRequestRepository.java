@@ -13,6 +13,7 @@ import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.privacy.domain.VerificationLevel;
+import org.remoteservices.shared.lookup.LookupKeys;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,13 +34,14 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
     jdbc.sql("""
             insert into privacy_request (id, channel, jurisdiction, rights, specific_pieces, requester_name, requester_email,
               requester_phone, job_number, job_location, details, agent_name, agent_email, verification_level, verification_status,
-              verification_round, status, received_at, ack_due_at, original_due_at, due_at, deadline_missed, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RECEIVED', ?, ?, ?, ?, false, ?, ?)""")
+              verification_round, status, received_at, ack_due_at, original_due_at, due_at, deadline_missed, created_at, updated_at,
+              requester_email_key, requester_phone_key, agent_email_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'RECEIVED', ?, ?, ?, ?, false, ?, ?, ?, ?, ?)""")
         .params(r.id(), r.channel(), r.jurisdiction().name(), r.rights().stream().map(Enum::name).collect(Collectors.joining(",")),
             r.specificPieces(), r.name(), r.email(), r.phone(), r.jobNumber(), r.jobLocation(), r.details(), r.agentName(),
             r.agentEmail(), r.level().name(), r.level() == VerificationLevel.NONE ? "NOT_REQUIRED" : "PENDING",
             Timestamp.from(r.receivedAt()), r.ackDueAt() == null ? null : Timestamp.from(r.ackDueAt()), Timestamp.from(r.dueAt()),
-            Timestamp.from(r.dueAt()), now, now)
+            Timestamp.from(r.dueAt()), now, now, LookupKeys.email(r.email()), LookupKeys.phone(r.phone()), LookupKeys.email(r.agentEmail()))
         .update();
     for (PrivacyRight right : r.rights()) {
       jdbc.sql("insert into privacy_request_right (privacy_request_id, right_type, status) values (?, ?, 'PENDING')")
@@ -73,9 +75,9 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
   /** Data points the requester gave later (by phone or mail, entered by a privacy officer); only fills gaps. */
   public void addDataPoints(String id, String phone, String jobNumber, String jobLocation) {
     jdbc.sql("""
-            update privacy_request set requester_phone = coalesce(requester_phone, ?), job_number = coalesce(job_number, ?),
-              job_location = coalesce(job_location, ?), updated_at = ? where id = ?""")
-        .params(phone, jobNumber, jobLocation, now(), id).update();
+            update privacy_request set requester_phone = coalesce(requester_phone, ?), requester_phone_key = coalesce(requester_phone_key, ?),
+              job_number = coalesce(job_number, ?), job_location = coalesce(job_location, ?), updated_at = ? where id = ?""")
+        .params(phone, LookupKeys.phone(phone), jobNumber, jobLocation, now(), id).update();
   }
 
   public void confirmAgent(String id) {
@@ -107,23 +109,70 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
   public void rectify(String id, String name, String email, String phone) {
     jdbc.sql("""
             update privacy_request set requester_name = coalesce(?, requester_name), requester_email = coalesce(?, requester_email),
-              requester_phone = coalesce(?, requester_phone), updated_at = ? where id = ?""")
-        .params(name, email, phone, now(), id).update();
+              requester_email_key = coalesce(?, requester_email_key), requester_phone = coalesce(?, requester_phone),
+              requester_phone_key = coalesce(?, requester_phone_key), updated_at = ? where id = ?""")
+        .params(name, email, LookupKeys.email(email), phone, LookupKeys.phone(phone), now(), id).update();
+  }
+
+  @Override
+  public void setContactOnRecord(String id, String contact) {
+    jdbc.sql("update privacy_request set contact_on_record = ?, updated_at = ? where id = ? and possession_confirmed_at is null")
+        .params(contact, now(), id).update();
+  }
+
+  @Override
+  public void confirmPossession(String id) {
+    jdbc.sql("update privacy_request set possession_confirmed_at = ?, updated_at = ? where id = ? and contact_on_record is not null")
+        .params(now(), now(), id).update();
+  }
+
+  @Override
+  public void setPendingEmail(String id, String email) {
+    jdbc.sql("update privacy_request set pending_email = ?, updated_at = ? where id = ?").params(email, now(), id).update();
+  }
+
+  @Override
+  public void markRetentionReviewed(String id) {
+    jdbc.sql("update privacy_request set retention_reviewed_at = ?, updated_at = ? where id = ?").params(now(), now(), id).update();
+  }
+
+  @Override
+  public List<String> idsBySubject(java.util.Collection<String> emailKeys, String phoneKey) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    if (!emailKeys.isEmpty()) {
+      ids.addAll(jdbc.sql("select id from privacy_request where requester_email_key in (:keys) order by received_at")
+          .param("keys", List.copyOf(emailKeys)).query(String.class).list());
+    }
+    if (phoneKey != null) {
+      ids.addAll(jdbc.sql("select id from privacy_request where requester_phone_key = ? order by received_at").param(phoneKey).query(String.class).list());
+    }
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public List<String> idsAsAgent(java.util.Collection<String> emailKeys) {
+    if (emailKeys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select id from privacy_request where agent_email_key in (:keys) order by received_at").param("keys", List.copyOf(emailKeys))
+        .query(String.class).list();
+  }
+
+  @Override
+  public void eraseAgent(String id) {
+    jdbc.sql("update privacy_request set agent_name = null, agent_email = null, agent_email_key = null, updated_at = ? where id = ?")
+        .params(now(), id).update();
   }
 
   /** The end of an erasure: the request keeps its dates, rights and decisions, no personal data. */
   public void eraseDataPoints(String id) {
     jdbc.sql("""
             update privacy_request set requester_name = null, requester_email = null, requester_phone = null, job_number = null,
-              job_location = null, details = null, agent_name = null, agent_email = null, subject_erased_at = ?, updated_at = ?
+              job_location = null, details = null, agent_name = null, agent_email = null, requester_email_key = null,
+              requester_phone_key = null, agent_email_key = null, contact_on_record = null, pending_email = null,
+              subject_erased_at = ?, updated_at = ?
             where id = ?""")
         .params(now(), now(), id).update();
-  }
-
-  /** Earlier requests by the same person are erased with them (their dates and outcomes stay). */
-  public List<String> idsByEmail(String email) {
-    return jdbc.sql("select id from privacy_request where lower(requester_email) = lower(?) or lower(agent_email) = lower(?)")
-        .params(email, email).query(String.class).list();
   }
 
   // ---------------------------------------------------------------- rights
@@ -183,6 +232,7 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
         rs.getString("verification_status"), (Integer) rs.getObject("matched_points"), rs.getInt("verification_round"),
         rs.getString("status"), instant(rs, "received_at"), instant(rs, "ack_due_at"), instant(rs, "original_due_at"),
         instant(rs, "due_at"), rs.getString("extension_reason"), rs.getBoolean("deadline_missed"), rs.getString("denial_reason"),
-        instant(rs, "completed_at"));
+        instant(rs, "completed_at"), rs.getString("contact_on_record"), instant(rs, "possession_confirmed_at"), rs.getString("pending_email"),
+        instant(rs, "retention_reviewed_at"));
   }
 }

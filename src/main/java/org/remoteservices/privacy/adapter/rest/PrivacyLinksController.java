@@ -7,7 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.Map;
 import org.remoteservices.privacy.application.UnsubscribeService;
+import jakarta.validation.constraints.Size;
+import org.remoteservices.privacy.application.DownloadService;
 import org.remoteservices.privacy.application.EvidenceIntakeService;
+import org.remoteservices.privacy.application.SubjectChoicesService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.tokens.TokenPurpose;
 import org.remoteservices.shared.web.ApiException;
@@ -31,8 +36,14 @@ public class PrivacyLinksController {
   private final EvidenceIntakeService verification;
   private final UnsubscribeService unsubscribe;
 
-  public PrivacyLinksController(EvidenceIntakeService verification, UnsubscribeService unsubscribe) {
+  private final SubjectChoicesService choices;
+  private final DownloadService downloads;
+
+  public PrivacyLinksController(EvidenceIntakeService verification, UnsubscribeService unsubscribe, SubjectChoicesService choices,
+      DownloadService downloads) {
     this.verification = verification;
+    this.choices = choices;
+    this.downloads = downloads;
     this.unsubscribe = unsubscribe;
   }
 
@@ -77,6 +88,48 @@ public class PrivacyLinksController {
   public ResponseEntity<Map<String, String>> confirm(@PathVariable String token) {
     verification.confirmAgent(token);
     return ResponseEntity.status(201).body(Map.of("status", "CONFIRMED"));
+  }
+
+  @GetMapping("/api/privacy/identity/{token}")
+  public EvidenceIntakeService.EvidenceView identity(@PathVariable String token) {
+    return verification.view(TokenPurpose.POSSESSION, token);
+  }
+
+  /** The person confirms the request at the address on record (the possession factor of verification). */
+  @PostMapping("/api/privacy/identity/{token}")
+  public ResponseEntity<Map<String, String>> confirmIdentity(@PathVariable String token) {
+    verification.confirmPossession(token);
+    return ResponseEntity.status(201).body(Map.of("status", "CONFIRMED"));
+  }
+
+  @GetMapping("/api/privacy/email-change/{token}")
+  public EvidenceIntakeService.EvidenceView emailChange(@PathVariable String token) {
+    return verification.view(TokenPurpose.EMAIL_CHANGE, token);
+  }
+
+  /** The old address confirms a rectified e-mail address. */
+  @PostMapping("/api/privacy/email-change/{token}")
+  public ResponseEntity<Map<String, String>> confirmEmailChange(@PathVariable String token) {
+    choices.confirmEmailChange(token);
+    return ResponseEntity.status(201).body(Map.of("status", "CONFIRMED"));
+  }
+
+  @GetMapping("/api/privacy/downloads/{token}")
+  public DownloadService.View download(@PathVariable String token) {
+    return downloads.view(token);
+  }
+
+  public record DownloadCode(@NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9 -]{1,20}", message = "must be the code from our mail") String code) {}
+
+  /** The file, for the right code (single use); a wrong code answers 400, too many 410. */
+  @PostMapping(path = "/api/privacy/downloads/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<byte[]> downloadFile(@PathVariable String token, @Valid @RequestBody DownloadCode body) {
+    DownloadService.File file = downloads.download(token, body.code());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(file.content());
   }
 
   @GetMapping("/api/unsubscribe/{token}")

@@ -14,9 +14,15 @@ public class PrivacyPortalPagesController {
     return "forward:/portal/privacy-request.html";
   }
 
-  @GetMapping({"/portal/privacy/declaration/{token}", "/portal/privacy/agent-permission/{token}", "/portal/privacy/confirmation/{token}"})
+  @GetMapping({"/portal/privacy/declaration/{token}", "/portal/privacy/agent-permission/{token}", "/portal/privacy/confirmation/{token}",
+      "/portal/privacy/identity/{token}", "/portal/privacy/email-change/{token}"})
   public String evidence(@PathVariable String token) {
     return "forward:/portal/privacy-evidence.html";
+  }
+
+  @GetMapping("/portal/privacy/download/{token}")
+  public String download(@PathVariable String token) {
+    return "forward:/portal/privacy-download.html";
   }
 
   @GetMapping("/portal/unsubscribe/{token}")

@@ -22,6 +22,7 @@ import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PrivacyRequestController {
   static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]{0,199}";
-  static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,39}";
+  /** At most 40 characters, as the column holds. */
+  static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,38}";
   static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
   static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
@@ -57,9 +59,9 @@ public class PrivacyRequestController {
       @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
       @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
       @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
-      @Size(max = 500) String jobLocation,
+      @Size(max = 500) @PlainText(multiline = true) String jobLocation,
       Jurisdiction jurisdiction,
-      @Size(max = 4000) String details,
+      @Size(max = 4000) @PlainText(multiline = true) String details,
       Boolean specificPieces,
       @Valid Agent agent) {}
 
@@ -83,7 +85,7 @@ public class PrivacyRequestController {
   }
 
   public record NewLegalHold(@NotBlank @Pattern(regexp = JOB_NUMBER) String jobNumber, @NotNull RetentionCategory category,
-      @NotBlank @Size(max = 500) String legalBasis, LocalDate holdUntil) {}
+      @NotBlank @Size(max = 500) @PlainText(multiline = true) String legalBasis, LocalDate holdUntil) {}
 
   /** A legal hold on a job's data (an incident, a claim): an erasure cannot release it. */
   @PostMapping(path = "/api/privacy/legal-holds", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -46,8 +46,6 @@ public interface PrivacyRequestStore {
   /** The end of an erasure: the request keeps its dates, rights and decisions, no personal data. */
   void eraseDataPoints(String id);
 
-  /** Earlier requests by the same person are erased with them (their dates and outcomes stay). */
-  List<String> idsByEmail(String email);
 
   record RightOutcome(PrivacyRight right, String status, String outcome, Instant completedAt) {}
 
@@ -63,4 +61,24 @@ public interface PrivacyRequestStore {
 
   /** The signed copy's file goes with the subject; its hash and date stay as the record that it existed. */
   void forgetEvidenceFiles(String requestId);
+
+  /** The address we already hold for the subject, where this request is answered (fixed once possession is proven). */
+  void setContactOnRecord(String id, String contact);
+
+  /** The person followed the link mailed to the contact on record. */
+  void confirmPossession(String id);
+
+  /** A rectified e-mail address waiting for the old address's confirmation (null: none). */
+  void setPendingEmail(String id, String email);
+
+  void markRetentionReviewed(String id);
+
+  /** Requests made by the subject: by any of their e-mail keys, or by their phone key. */
+  List<String> idsBySubject(java.util.Collection<String> emailKeys, String phoneKey);
+
+  /** Requests in which the subject acted as someone else's agent. */
+  List<String> idsAsAgent(java.util.Collection<String> emailKeys);
+
+  /** Forgets the agent of a request (the agent's own data), keeping the requester's. */
+  void eraseAgent(String id);
 }
