@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Drives privacy requests the way requesters and privacy officers do, on top of remote-support histories. */
-abstract class PrivacyTestSupport extends IntegrationTest {
+public abstract class PrivacyTestSupport extends IntegrationTest {
   @Autowired protected Lifecycle lifecycle;
   @Autowired protected JobRepository jobs;
   @Autowired protected SupportRequestService supportRequests;
@@ -118,6 +118,29 @@ abstract class PrivacyTestSupport extends IntegrationTest {
   /** Takes a remote-support case through to the survey (signed RSSV, session, work order sent). */
   protected void throughWorkOrder(Subject s) {
     lifecycle.toSurvey(s.supportRequestId(), s.name());
+  }
+
+  /** The person follows the confirmation link in the latest mail to their address on record (the possession factor). */
+  protected void confirmAtRecord(String addressOnRecord) {
+    evidence.confirmPossession(mailToken(addressOnRecord, "/portal/privacy/identity/"));
+    runDueJobs();
+  }
+
+  /** A request as the person makes it from the address we hold, confirmed there: the usual verified request. */
+  protected String confirmedRequest(List<PrivacyRight> rights, Subject s, String jobNumber, Jurisdiction jurisdiction) {
+    String id = request(rights, s.name(), s.email(), s.phone(), jobNumber, jurisdiction);
+    confirmAtRecord(s.email());
+    return id;
+  }
+
+  @Autowired protected org.remoteservices.privacy.application.DownloadService downloads;
+
+  /** Downloads what the latest download link to the address offers, with the code from the separate mail. */
+  protected org.remoteservices.privacy.application.DownloadService.File download(String address) {
+    String code = mailsTo(address).stream().filter(m -> m.body().contains(org.remoteservices.shared.mail.MailRedaction.CODE_PREFIX))
+        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no code mail to the address")).body()
+        .replaceAll("(?s).*" + java.util.regex.Pattern.quote(org.remoteservices.shared.mail.MailRedaction.CODE_PREFIX) + "(\\S+).*", "$1");
+    return downloads.download(mailToken(address, "/portal/privacy/download/"), code);
   }
 
   protected String mailToken(String to, String pathPrefix) {
