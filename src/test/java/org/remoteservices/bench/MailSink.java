@@ -34,8 +34,12 @@ public final class MailSink implements AutoCloseable {
       }
     }
 
+    public String text() {
+      return MailSink.text(message);
+    }
+
     public String linkToken(String pathPrefix) {
-      Matcher m = Pattern.compile(Pattern.quote(pathPrefix) + "([A-Za-z0-9_-]{43})").matcher(text(message));
+      Matcher m = Pattern.compile(Pattern.quote(pathPrefix) + "([A-Za-z0-9_-]{43})").matcher(MailSink.text(message));
       if (!m.find()) {
         throw new IllegalStateException("no link " + pathPrefix + " in '" + subject() + "'");
       }

@@ -172,6 +172,47 @@ class HostileInputTest extends IntegrationTest {
   }
 
   @Test
+  void privacyRequestsAndTheirLinksRefuseHostileBodies() {
+    Map<String, String> valid = new LinkedHashMap<>();
+    valid.put("rights", "[\"ACCESS\"]");
+    valid.put("name", str("Ada Lovelace"));
+    valid.put("email", str("ada-privacy@example.org"));
+    valid.put("phone", str("+44 20 7946 0000"));
+    valid.put("jobLocation", str("1 Analytical Row"));
+    valid.put("details", str("Please send me a copy."));
+    Map<String, List<String>> bad = Map.of(
+        "rights", List.of("#[\"NOT_A_RIGHT\"]", "#[null]", "#\"ACCESS\"", "#[" + "\"ACCESS\",".repeat(20) + "\"ACCESS\"]"),
+        "name", plus(BAD_TEXT, "A".repeat(201), "<script>alert(1)</script>", "Ada\nBcc: x", "#12345"),
+        "email", plus(BAD_TEXT, "not-an-email", "x@example.org\r\nBcc: victim@example.org", "a".repeat(300) + "@example.org"),
+        "phone", plus(BAD_TEXT, "call me", "1".repeat(41), "+" + "1".repeat(40), "#5550100"),
+        "jobLocation", plus(List.of("Row\u0000", "Row\u202Ex", "\\ud800Row"), "A".repeat(501)),
+        "details", plus(List.of("x\u0000", "x\u202E", "\\ud800x"), "A".repeat(4001)));
+    List<String> bodies = corpus(valid, bad, "phone", "jobLocation", "details");
+    bodies.add(json(valid, "agent", "{\"name\":\"Eve\",\"email\":\"not-an-email\"}"));
+    bodies.add(json(valid, "agent", "{\"name\":\"Eve\u202E\",\"email\":\"eve@example.org\"}"));
+    bodies.add(json(valid, "jurisdiction", str("MARS")));
+    long requests = jdbc.sql("select count(*) from privacy_request").query(Long.class).single();
+    Map<String, Long> before = counts();
+    List<String> problems = new ArrayList<>();
+    for (String body : bodies) {
+      refused(http().post("/api/privacy-requests").json(body).send(), problems, body);
+    }
+    // the mailed links: forged, malformed and hostile codes
+    for (String path : List.of("/api/privacy/identity/", "/api/privacy/email-change/", "/api/privacy/downloads/", "/api/privacy/confirmation/")) {
+      for (String token : List.of("x", "../../etc/passwd", "A".repeat(43), "A".repeat(44), "%00")) {
+        refused(http().get(path + token).send(), problems, path + token);
+      }
+    }
+    for (String code : List.of("{}", "{\"code\":null}", "{\"code\":\"" + "A".repeat(21) + "\"}", "{\"code\":\"A\u0000B\"}", "{\"code\":42}")) {
+      refused(http().post("/api/privacy/downloads/" + "A".repeat(43)).json(code).send(), problems, code);
+    }
+    assertThat(problems).isEmpty();
+    assertThat(counts()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from privacy_request").query(Long.class).single()).isEqualTo(requests);
+    assertThat(http().post("/api/privacy-requests").json(json(valid, null, null)).send().status()).isEqualTo(201);
+  }
+
+  @Test
   void rssvLinkRefusesHostileSignaturesUploadsAndTokens() throws Exception {
     String requestId = lifecycle.submit(lifecycle.newJob(), "Ada Lovelace", "ada@example.org");
     runDueJobs();
