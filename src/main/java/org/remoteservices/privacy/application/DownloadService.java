@@ -148,9 +148,9 @@ public class DownloadService {
       LOG.warn("privacy download {}: wrong code ({} of {})", d.id(), attempts, MAX_WRONG_CODES);
       if (attempts >= MAX_WRONG_CODES) {
         ownTransaction.executeWithoutResult(status -> purge(downloads.find(d.id()).orElseThrow()));
-        throw DomainException.gone("too many wrong codes: this download is closed; ask us for a new one");
+        throw DomainException.gone("Too many wrong codes: this download is closed. Please ask us for a new one.");
       }
-      throw DomainException.rejected("the code is not right; check the separate mail with your code");
+      throw DomainException.rejected("This code is not right. Please check the separate mail with your code.");
     }
     Kind kind = Kind.valueOf(d.fileKind());
     return ownTransaction.execute(status -> {
