@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
@@ -162,12 +163,23 @@ public class RssvService {
     LOG.info("support request {} expired without a signed RSSV", supportRequestId);
   }
 
-  /** The technician's decision on the latest returned copy. */
+  /**
+   * The technician's decision on the latest returned copy, once: refused (CONFLICT, nothing stored) when the customer
+   * has returned nothing (the message was correlated without a return) or when that copy was decided already (the task
+   * reached again by moving a token, or a replayed submission); a new return is decided afresh.
+   */
   @Transactional
   public void recordDecision(String supportRequestId, boolean accepted, String reason, String decidedBy) {
-    RssvReturn latest = forms.latestReturn(supportRequestId).orElseThrow(() -> new IllegalStateException("no returned RSSV for " + supportRequestId));
-    forms.decide(latest.id(), accepted, reason, decidedBy);
-    forms.updateFormStatus(latest.rssvFormId(), accepted ? "ACCEPTED" : "REJECTED");
+    RssvReturn latest = forms.latestReturn(supportRequestId).orElseThrow(() -> DomainException.conflict(
+        "There is no returned RSSV form to decide on for case " + caseNumber(supportRequestId)
+            + ": the customer has not returned the signed form (this task was reached without a return; an operator can cancel it in Cockpit)."));
+    if (latest.decided() || !forms.decide(latest.id(), accepted, reason, decidedBy)) {
+      String earlier = latest.decided() ? latest.decision() // else decided meanwhile, by a concurrent completion
+          : forms.latestReturn(supportRequestId).map(RssvReturn::decision).orElse("decided");
+      throw DomainException.conflict("The returned RSSV form of case " + caseNumber(supportRequestId) + " was already "
+          + earlier.toLowerCase(java.util.Locale.ROOT) + "; a returned form is decided once, and only a new return from the customer can be decided again.");
+    }
+    forms.updateFormStatus(latest.rssvFormId(), accepted ? RssvReturn.ACCEPTED : RssvReturn.REJECTED);
     requests.updateStatus(supportRequestId, accepted ? SupportStatus.RSSV_RETURNED : SupportStatus.RSSV_REJECTED);
   }
 
@@ -206,6 +218,10 @@ public class RssvService {
 
   private Instant expiresAt(RssvForm form) {
     return deadlines.expiresAt(form);
+  }
+
+  private String caseNumber(String supportRequestId) {
+    return requests.get(supportRequestId).caseNumber();
   }
 
   private RssvForm form(String supportRequestId) {

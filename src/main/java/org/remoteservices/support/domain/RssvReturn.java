@@ -6,6 +6,13 @@ import java.time.Instant;
 public record RssvReturn(
     String id, String rssvFormId, String method, String fileKey, String sha256, long sizeBytes, Instant returnedAt,
     String decision, String rejectionReason) {
+  /** The technician's decisions ({@code rssv_return.decision}); null until decided. */
+  public static final String ACCEPTED = "ACCEPTED";
+  public static final String REJECTED = "REJECTED";
+
+  public boolean decided() {
+    return decision != null;
+  }
 
   @Override
   public String toString() { // the rejection reason may quote the customer

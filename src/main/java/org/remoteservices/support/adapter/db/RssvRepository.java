@@ -92,10 +92,10 @@ public class RssvRepository implements RssvStore {
   }
 
   @Override
-  public void decide(String returnId, boolean accepted, String reason, String decidedBy) {
-    jdbc.sql("update rssv_return set decision = ?, rejection_reason = ?, decided_by = ?, decided_at = ? where id = ?")
-        .params(accepted ? "ACCEPTED" : "REJECTED", reason, decidedBy, Timestamp.from(time.now()), returnId)
-        .update();
+  public boolean decide(String returnId, boolean accepted, String reason, String decidedBy) {
+    return jdbc.sql("update rssv_return set decision = ?, rejection_reason = ?, decided_by = ?, decided_at = ? where id = ? and decision is null")
+        .params(accepted ? RssvReturn.ACCEPTED : RssvReturn.REJECTED, reason, decidedBy, Timestamp.from(time.now()), returnId)
+        .update() == 1;
   }
 
   private static RssvForm mapForm(ResultSet rs, int n) throws SQLException {

@@ -28,5 +28,6 @@ public interface RssvStore {
   /** The most recent return of the request's form. */
   Optional<RssvReturn> latestReturn(String supportRequestId);
 
-  void decide(String returnId, boolean accepted, String reason, String decidedBy);
+  /** Records the decision on a return that has none yet; false (nothing changed) if it was decided already. */
+  boolean decide(String returnId, boolean accepted, String reason, String decidedBy);
 }
