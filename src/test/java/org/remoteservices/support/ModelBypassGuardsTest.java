@@ -43,6 +43,7 @@ class ModelBypassGuardsTest extends IntegrationTest {
   @Autowired SessionService sessions;
   @Autowired RssvService rssv;
   @Autowired JdbcClient jdbc;
+  @Autowired org.remoteservices.shared.files.FileStore files;
 
   /** A case waiting for the signed RSSV: the form generated and mailed, nothing returned. */
   private String atRssvWait() {
@@ -68,16 +69,23 @@ class ModelBypassGuardsTest extends IntegrationTest {
     return Mails.read(MAIL.getReceivedMessages()).stream().map(Mails.Mail::subject).toList();
   }
 
-  /** Runs the instance's failing job through its retries (the engine clock moved past each retry's wait) until it is an incident. */
+  /**
+   * Runs the instance's due jobs as the job executor would, the engine clock moved past each retry's wait, until the
+   * failing step is an incident (its retries used up).
+   */
   private Incident failUntilIncident(ProcessInstance instance) {
     for (int attempt = 0; attempt < 10; attempt++) {
       Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
       if (incident != null) {
         return incident;
       }
-      Job job = management.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
-      assertThat(job).as("the step's job, due").isNotNull();
-      assertThatThrownBy(() -> management.executeJob(job.getId())).isNotNull();
+      for (Job job : management.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException expected) {
+          // the refusal: the engine counts the retry down
+        }
+      }
       ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
     }
     throw new AssertionError("no incident after 10 attempts");
@@ -213,5 +221,50 @@ class ModelBypassGuardsTest extends IntegrationTest {
     assertThat(jdbc.sql("select decision from rssv_return r join rssv_form f on f.id = r.rssv_form_id where f.support_request_id = ? order by r.returned_at")
         .param(id).query(String.class).list()).containsExactly("REJECTED", "ACCEPTED");
     assertThat(status(id)).isEqualTo("RSSV_RETURNED");
+  }
+
+  @Test
+  void aRecordingIsNotDestroyedBeforeItsDate_notByAMovedTimerNorByACallOfItsOwn() throws Exception {
+    String id = atRssvWait();
+    lifecycle.signRssvOnline(id, "Ada Requester");
+    lifecycle.acceptAndSchedule(id);
+    String sessionId = lifecycle.sessions.currentSessionId(id).orElseThrow();
+    String recordingId = sessions.uploadRecording(sessionId, new java.io.ByteArrayInputStream("video bytes".getBytes()));
+    String key = jdbc.sql("select file_key from recording where id = ?").param(recordingId).query(String.class).single();
+    lifecycle.submitForm(id, Map.of("input_startedAt", "2026-12-01T14:30Z", "input_endedAt", "2026-12-01T15:00Z",
+        "sessionResolved", "true", "input_sessionNotes", "done"));
+    runDueJobs();
+    Instant destroyAfter = Instant.parse("2026-12-01T15:00:00Z").plus(Duration.ofDays(180));
+    ProcessInstance retention = runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
+        .processInstanceBusinessKey(recordingId).singleResult();
+    assertThat(retention).isWaitingAt(RemoteSupportProcess.RecordingRetention.RETENTION_ELAPSED);
+
+    // an operator moves the timer to now (Cockpit: the job's due date), or executes its job: the destroy step refuses
+    Job timer = management.createJobQuery().processInstanceId(retention.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(destroyAfter);
+    management.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+    Incident incident = failUntilIncident(retention);
+    assertThat(incident.getActivityId()).isEqualTo(RemoteSupportProcess.RecordingRetention.DESTROY_RECORDING);
+    assertThat(incident.getIncidentMessage()).contains("Recording " + recordingId + " is not destroyed before the end of its retention period",
+        "30 May 2027");
+    assertThat(lifecycle.sessions.recordingsOfCurrentSession(id)).singleElement().satisfies(r -> assertThat(r.destroyedAt()).isNull());
+    assertThat(count("select count(*) from recording_destruction where recording_id = ?", recordingId)).isZero();
+    assertThat(new java.io.File(files.root().resolve(key).toString())).exists();
+
+    // the use case refuses a direct call as well
+    assertThatThrownBy(() -> sessions.destroyRecording(recordingId)).isInstanceOfSatisfying(DomainException.class,
+        e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT)).hasMessageContaining("not destroyed before");
+    assertThat(new java.io.File(files.root().resolve(key).toString())).exists();
+
+    // the operator's repair: the token back to the timer, whose due date is read from the recording again
+    runtime.createProcessInstanceModification(retention.getId()).cancelAllForActivity(RemoteSupportProcess.RecordingRetention.DESTROY_RECORDING)
+        .startBeforeActivity(RemoteSupportProcess.RecordingRetention.RETENTION_ELAPSED).execute();
+    assertThat(management.createJobQuery().processInstanceId(retention.getId()).timers().singleResult().getDuedate().toInstant())
+        .isEqualTo(destroyAfter);
+    ClockUtil.setCurrentTime(Date.from(destroyAfter.plusSeconds(60)));
+    runDueJobs();
+    assertThat(retention).isEnded().hasPassed(RemoteSupportProcess.RecordingRetention.DESTROYED);
+    assertThat(new java.io.File(files.root().resolve(key).toString())).doesNotExist();
+    assertThat(count("select count(*) from recording_destruction where recording_id = ?", recordingId)).isEqualTo(1);
   }
 }

@@ -162,7 +162,12 @@ public class SessionService {
     return sessions.recording(recordingId).orElseThrow().destroyAfter();
   }
 
-  /** Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. */
+  /**
+   * Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. Not
+   * before its destroy-after date: the retention timer fires on it, but an operator can move the timer or execute its job
+   * early, so this refuses (CONFLICT, nothing deleted; in the retention process a failed job and then an incident) while
+   * the date is in the future.
+   */
   @Transactional
   public void destroyRecording(String recordingId) {
     Recording recording = sessions.recording(recordingId).orElse(null);
@@ -171,6 +176,10 @@ public class SessionService {
       return;
     }
     Instant now = time.now();
+    if (recording.destroyAfter().isAfter(now)) {
+      throw DomainException.conflict("Recording " + recordingId + " is not destroyed before the end of its retention period, "
+          + Dates.format(recording.destroyAfter()) + " (the retention timer was moved or its job executed early; let the timer fire on its date).");
+    }
     String sha = sessions.recordingSha256(recordingId);
     if (recording.fileKey() != null) {
       files.delete(recording.fileKey());
