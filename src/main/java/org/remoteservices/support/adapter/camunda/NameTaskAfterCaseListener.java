@@ -10,10 +10,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names a task after the job and case it is about ("Check returned RSSV · job J-1001 Harbour Hotel · RS-000042"),
- * so a technician's task list says what each task is for. The diagram keeps the short name.
+ * so a technician's task list says what each task is for. The diagram keeps the short name. The engine's task name
+ * holds {@value #NAME_MAX} characters and a job name up to 200: a long job name is shortened to fit, so the task is
+ * still created (it failed on the column before).
  */
 @Component
 public class NameTaskAfterCaseListener implements TaskListener {
+  /** {@code ACT_RU_TASK.NAME_} and {@code ACT_HI_TASKINST.NAME_} are varchar(255). */
+  static final int NAME_MAX = 255;
+
   private final SupportRequestRepository requests;
   private final JobDirectory jobs;
 
@@ -26,7 +31,26 @@ public class NameTaskAfterCaseListener implements TaskListener {
   public void notify(DelegateTask task) {
     SupportRequest request = requests.get(task.getExecution().getProcessBusinessKey());
     String jobName = jobs.find(request.jobNumber()).map(Job::jobName).orElse("");
-    task.setName(task.getName() + " · job " + request.jobNumber() + " " + jobName + " · " + request.caseNumber());
+    task.setName(name(task.getName(), request.jobNumber(), jobName, request.caseNumber()));
     task.setDescription("Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")");
+  }
+
+  /** "{task} · job {number} {name} · {case}", the job name shortened (with "…") where the whole would not fit. */
+  static String name(String taskName, String jobNumber, String jobName, String caseNumber) {
+    String before = taskName + " · job " + jobNumber + " ";
+    String after = " · " + caseNumber;
+    int room = NAME_MAX - before.length() - after.length();
+    String job = jobName.length() <= room ? jobName : cut(jobName, room - 1).stripTrailing() + "…";
+    String name = before + job + after;
+    return name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX);
+  }
+
+  /** The first {@code length} characters, one fewer where the cut would split a surrogate pair. */
+  private static String cut(String text, int length) {
+    int end = Math.max(0, length);
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
   }
 }

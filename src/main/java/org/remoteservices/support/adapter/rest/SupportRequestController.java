@@ -12,6 +12,7 @@ import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
+import org.remoteservices.shared.validation.StoredLowerCase;
 import org.remoteservices.shared.web.ApiException;
 import org.remoteservices.shared.web.PlainText;
 import org.remoteservices.support.adapter.db.RssvRepository;
@@ -38,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/support-requests")
 public class SupportRequestController {
   static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]{0,199}";
+  /** Digits and separators. The pattern alone allows 41 characters; {@code @Size} keeps it to the 40 of the column. */
   static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,39}";
   static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
 
@@ -58,8 +60,9 @@ public class SupportRequestController {
 
   public record NewSupportRequest(
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
-      @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
-      @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
+      @NotBlank @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
+      @NotBlank @Size(max = 254) @StoredLowerCase(max = 254) @PlainText
+      @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {
     @Override
     public String toString() { // Spring logs request bodies at DEBUG
