@@ -3,6 +3,7 @@ package org.remoteservices.support.application;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
@@ -11,6 +12,7 @@ import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.pdf.PdfActiveContent;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.PublicLinks;
@@ -182,6 +184,30 @@ public class RssvService {
     forms.updateFormStatus(latest.rssvFormId(), accepted ? RssvReturn.ACCEPTED : RssvReturn.REJECTED);
     requests.updateStatus(supportRequestId, accepted ? SupportStatus.RSSV_RETURNED : SupportStatus.RSSV_REJECTED);
   }
+
+  /**
+   * What the technician who checks the case's returned RSSV must know before opening it, for the task's name (a short
+   * marker) and description; none when the latest return is undecided and carries no active content. No personal data.
+   */
+  public Optional<CheckNotice> checkNotice(String supportRequestId) {
+    RssvReturn latest = forms.latestReturn(supportRequestId).orElse(null);
+    if (latest == null || latest.decided()) {
+      return Optional.of(new CheckNotice("⚠ no returned form to check",
+          "No new signed RSSV form has been returned for this case: this task was reached without a return and cannot be decided. "
+              + "An operator can cancel it in Cockpit."));
+    }
+    List<PdfActiveContent> found = PdfActiveContent.parse(latest.contentWarning());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckNotice("⚠ PDF with active content",
+        "Warning: the uploaded PDF contains " + PdfActiveContent.describe(found) + ". Open it only in a PDF viewer with JavaScript "
+            + "turned off, not in the browser, and do not open files inside it. The customer may not know it has any: check the "
+            + "form's content as usual."));
+  }
+
+  /** A notice on the check task: a marker for its name and a sentence for its description. */
+  public record CheckNotice(String marker, String text) {}
 
   /** Mails the rejection reason with a new return link (the next round). */
   @Transactional

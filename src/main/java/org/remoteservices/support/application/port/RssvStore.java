@@ -23,7 +23,9 @@ public interface RssvStore {
 
   Round currentRound(String formId);
 
-  void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName);
+  /** A returned copy; {@code contentWarning} the codes of its active content, null for none. */
+  void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName,
+      String contentWarning);
 
   /** The most recent return of the request's form. */
   Optional<RssvReturn> latestReturn(String supportRequestId);
