@@ -206,7 +206,8 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
    * request stays too, pseudonymised. The location of a job that only the subject asked about is theirs and goes as
    * well. A rerun finds nothing left to erase and counts nothing. The receipt counts, by kind, the rows whose personal
    * data went: deleted, or pseudonymised where a retained record keeps its row (the request, its sessions' notes, the
-   * signer names of kept RSSV copies); JOB_LOCATION counts the job locations erased.
+   * signer names of kept RSSV copies); JOB_LOCATION counts the job locations erased. The record of staff downloads of the
+   * requests' files (ids only, none of the subject's data) is deleted with them and not counted.
    */
   @Override
   @Transactional
