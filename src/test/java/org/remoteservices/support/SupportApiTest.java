@@ -180,6 +180,70 @@ class SupportApiTest extends IntegrationTest {
     assertThat(http().get("/api/jobs/" + number).as(operator).send().json().get("jobName").asText()).isEqualTo("Observatory");
   }
 
+  /**
+   * Every text the API validates fits the column it is stored in: a phone number the pattern allows (41 characters) and
+   * an address that lower-casing lengthens ("İ") were a 500 on their 40/254-character columns; now a 400 naming the field.
+   */
+  @Test
+  void textLongerThanItsColumnIs400NamingTheField_whatFitsIsStored() {
+    Job job = lifecycle.newJob();
+    long before = requests();
+    String phone41 = "+1 555 " + "0".repeat(34); // 41 characters: the pattern allows it, the column holds 40
+    assertThat(phone41).hasSize(41).matches("\\+?[0-9][0-9 ()./-]{5,39}");
+    // 254 characters as sent, 255 once lower-cased as stored ("İ" becomes "i" and a combining dot)
+    String email254 = "\u0130" + "x".repeat(63) + "@" + "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(57) + ".org";
+    assertThat(email254).hasSize(254);
+    assertThat(email254.toLowerCase(java.util.Locale.ROOT)).hasSize(255);
+    Map<String, Object> tooLong = request(job);
+    tooLong.put("phone", phone41);
+    tooLong.put("email", email254);
+    Http.Response refused = http().post("/api/support-requests").json(tooLong).send();
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(fields(refused)).containsExactlyInAnyOrder("phone", "email");
+    assertThat(requests()).isEqualTo(before);
+
+    Map<String, Object> fits = request(job);
+    fits.put("phone", phone41.substring(0, 40));
+    fits.put("email", email254.substring(1)); // 253, and 253 stored
+    Http.Response created = http().post("/api/support-requests").json(fits).send();
+    assertThat(created.status()).isEqualTo(201);
+    runDueJobs(); // its RSSV mailed now, not in the next test
+    assertThat(jdbc.sql("select requester_phone from support_request where id = ?").param(created.json().get("id").asText())
+        .query(String.class).single()).hasSize(40);
+
+    // the job registry: both contacts' phones and e-mails
+    TestUsers.Login operator = users.login(Role.OPERATOR);
+    String number = ("J-LEN-" + System.nanoTime() % 100000 + "-" + "X".repeat(32)).substring(0, 32); // the longest number
+
+    String registration = """
+        {"jobNumber":"%s","jobName":"%s","locationAddress":"1 Hill Road",
+         "siteContact":{"name":"Sam Site","email":"%s","phone":"%s"},
+         "schedulingContact":{"name":"Pat Plan","email":"pat@example.com","phone":"%s"},
+         "systemObsolescenceDate":"2033-03-31"}""";
+    Http.Response jobRefused = http().post("/api/jobs").as(operator)
+        .json(registration.formatted(number, "Observatory", email254, phone41, phone41)).send();
+    assertThat(jobRefused.status()).isEqualTo(400);
+    assertThat(fields(jobRefused)).containsExactlyInAnyOrder("siteContact.email", "siteContact.phone", "schedulingContact.phone");
+    // what fits is registered, a 200-character job name included ...
+    String longName = ("Observatory of the " + "very ".repeat(40)).substring(0, 191) + "long name"; // 200 characters
+    assertThat(longName).hasSize(200);
+    Http.Response registered = http().post("/api/jobs").as(operator)
+        .json(registration.formatted(number, longName, "sam@example.com", phone41.substring(0, 40), phone41.substring(1))).send();
+    assertThat(registered.status()).isEqualTo(201);
+
+    // ... and a case for it gets its tasks: the task name (255 characters in the engine) shortens the job name to fit
+    Map<String, Object> onLongJob = request(job);
+    onLongJob.put("jobNumber", number);
+    String id = http().post("/api/support-requests").json(onLongJob).send().json().get("id").asText();
+    runDueJobs();
+    lifecycle.signRssvOnline(id, "Grace Hopper");
+    String taskName = lifecycle.task(id).getName();
+    assertThat(taskName).hasSizeLessThanOrEqualTo(255).startsWith("Check returned RSSV · job " + number + " Observatory of the very")
+        .contains("…").endsWith(" · " + String.format("RS-%06d", jdbc.sql("select case_seq from support_request where id = ?").param(id)
+            .query(Long.class).single()));
+    assertThat(lifecycle.task(id).getDescription()).contains(longName);
+  }
+
   private String lastLink(String subjectPart, String prefix) {
     return Mails.read(MAIL.getReceivedMessages()).stream().filter(m -> m.subject().contains(subjectPart))
         .reduce((a, b) -> b).orElseThrow().linkToken(prefix);

@@ -109,7 +109,7 @@ class SupportSubjectDataTest extends IntegrationTest {
   void declaresEverySupportTableWithAllItsColumns() {
     List<OwnedTable> tables = provider.tables();
     assertThat(tables).extracting(OwnedTable::name).containsExactlyInAnyOrder("support_request", "rssv_form", "rssv_return", "remote_session",
-        "recording", "recording_destruction", "support_file", "work_order", "survey");
+        "recording", "recording_destruction", "support_file", "work_order", "survey", "case_file_download");
     for (OwnedTable table : tables) {
       List<String> live = jdbc.sql("select lower(column_name) from information_schema.columns where lower(table_name) = ? and table_schema = 'PUBLIC'")
           .param(table.name()).query(String.class).list();
@@ -117,6 +117,8 @@ class SupportSubjectDataTest extends IntegrationTest {
     }
     assertThat(tables.stream().filter(t -> t.name().equals("support_request")).findFirst().orElseThrow().personal())
         .containsExactlyInAnyOrder("requester_name", "requester_email", "requester_phone", "requester_email_key", "requester_phone_key");
+    // staff ids and ids: none of the subject's data
+    assertThat(tables.stream().filter(t -> t.name().equals("case_file_download")).findFirst().orElseThrow().personal()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.shared.pdf.PdfActiveContent;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.TokenPurpose;
@@ -73,7 +74,11 @@ public class RssvLinkService {
     return files.read(form.pdfFile());
   }
 
-  /** The customer uploads the signed PDF. 415 if it is not a readable PDF, 413 if too large. */
+  /**
+   * The customer uploads the signed PDF. 415 if it is not a readable PDF, 413 if too large. A PDF with active content
+   * (JavaScript, embedded files, ...) is taken all the same (the customer may not know it has any) and the return
+   * carries the warning, which the technician sees on the check task and with the download.
+   */
   @Transactional
   public ReturnReceipt returnSignedUpload(String token, byte[] content) {
     String formId = tokens.resolve(TokenPurpose.RSSV_RETURN, token);
@@ -83,7 +88,11 @@ public class RssvLinkService {
     if (!document.isReadablePdf(content)) {
       throw DomainException.unsupportedContent("the file is not a readable PDF; please upload the signed form as a PDF");
     }
-    return storeReturn(token, formId, "UPLOAD", content, null);
+    String warning = PdfActiveContent.codes(document.activeContent(content));
+    if (warning != null) {
+      LOG.info("signed RSSV upload for form {} has active content: {}", formId, warning);
+    }
+    return storeReturn(token, formId, "UPLOAD", content, null, warning);
   }
 
   /** The customer signs online: typed full name and consent; the system stamps the original. */
@@ -96,12 +105,13 @@ public class RssvLinkService {
     RssvForm form = forms.form(formId).orElseThrow();
     byte[] original = files.read(form.pdfFile());
     byte[] signed = document.stampOnlineSignature(original, fullName, time.now(), FileStore.sha256(original));
-    return storeReturn(token, formId, "ONLINE", signed, fullName);
+    return storeReturn(token, formId, "ONLINE", signed, fullName, null); // our own form, stamped: nothing to warn of
   }
 
   public record ReturnReceipt(String status, String sha256) {}
 
-  private ReturnReceipt storeReturn(String token, String formId, String method, byte[] content, String signerName) {
+  private ReturnReceipt storeReturn(String token, String formId, String method, byte[] content, String signerName,
+      String contentWarning) {
     RssvForm form = forms.form(formId).orElseThrow();
     String returnId = UUID.randomUUID().toString();
     String key = "rssv/" + form.supportRequestId() + "/returned-" + returnId + ".pdf";
@@ -109,7 +119,7 @@ public class RssvLinkService {
     tokens.revokeAll(formId);
     String sha = files.write(key, content);
     try {
-      forms.insertReturn(returnId, formId, method, key, sha, content.length, signerName);
+      forms.insertReturn(returnId, formId, method, key, sha, content.length, signerName, contentWarning);
       forms.updateFormStatus(formId, "RETURNED");
       requests.updateStatus(form.supportRequestId(), SupportStatus.RSSV_RETURNED);
       if (!process.rssvReturned(form.supportRequestId())) {

@@ -3,13 +3,16 @@ package org.remoteservices.support.application;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
+import org.remoteservices.shared.pdf.PdfActiveContent;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
 import org.remoteservices.shared.tokens.PublicLinks;
@@ -162,14 +165,49 @@ public class RssvService {
     LOG.info("support request {} expired without a signed RSSV", supportRequestId);
   }
 
-  /** The technician's decision on the latest returned copy. */
+  /**
+   * The technician's decision on the latest returned copy, once: refused (CONFLICT, nothing stored) when the customer
+   * has returned nothing (the message was correlated without a return) or when that copy was decided already (the task
+   * reached again by moving a token, or a replayed submission); a new return is decided afresh.
+   */
   @Transactional
   public void recordDecision(String supportRequestId, boolean accepted, String reason, String decidedBy) {
-    RssvReturn latest = forms.latestReturn(supportRequestId).orElseThrow(() -> new IllegalStateException("no returned RSSV for " + supportRequestId));
-    forms.decide(latest.id(), accepted, reason, decidedBy);
-    forms.updateFormStatus(latest.rssvFormId(), accepted ? "ACCEPTED" : "REJECTED");
+    RssvReturn latest = forms.latestReturn(supportRequestId).orElseThrow(() -> DomainException.conflict(
+        "There is no returned RSSV form to decide on for case " + caseNumber(supportRequestId)
+            + ": the customer has not returned the signed form (this task was reached without a return; an operator can cancel it in Cockpit)."));
+    if (latest.decided() || !forms.decide(latest.id(), accepted, reason, decidedBy)) {
+      String earlier = latest.decided() ? latest.decision() // else decided meanwhile, by a concurrent completion
+          : forms.latestReturn(supportRequestId).map(RssvReturn::decision).orElse("decided");
+      throw DomainException.conflict("The returned RSSV form of case " + caseNumber(supportRequestId) + " was already "
+          + earlier.toLowerCase(java.util.Locale.ROOT) + "; a returned form is decided once, and only a new return from the customer can be decided again.");
+    }
+    forms.updateFormStatus(latest.rssvFormId(), accepted ? RssvReturn.ACCEPTED : RssvReturn.REJECTED);
     requests.updateStatus(supportRequestId, accepted ? SupportStatus.RSSV_RETURNED : SupportStatus.RSSV_REJECTED);
   }
+
+  /**
+   * What the technician who checks the case's returned RSSV must know before opening it, for the task's name (a short
+   * marker) and description; none when the latest return is undecided and carries no active content. No personal data.
+   */
+  public Optional<CheckNotice> checkNotice(String supportRequestId) {
+    RssvReturn latest = forms.latestReturn(supportRequestId).orElse(null);
+    if (latest == null || latest.decided()) {
+      return Optional.of(new CheckNotice("⚠ no returned form to check",
+          "No new signed RSSV form has been returned for this case: this task was reached without a return and cannot be decided. "
+              + "An operator can cancel it in Cockpit."));
+    }
+    List<PdfActiveContent> found = PdfActiveContent.parse(latest.contentWarning());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckNotice("⚠ PDF with active content",
+        "Warning: the uploaded PDF contains " + PdfActiveContent.describe(found) + ". Open it only in a PDF viewer with JavaScript "
+            + "turned off, not in the browser, and do not open files inside it. The customer may not know it has any: check the "
+            + "form's content as usual."));
+  }
+
+  /** A notice on the check task: a marker for its name and a sentence for its description. */
+  public record CheckNotice(String marker, String text) {}
 
   /** Mails the rejection reason with a new return link (the next round). */
   @Transactional
@@ -206,6 +244,10 @@ public class RssvService {
 
   private Instant expiresAt(RssvForm form) {
     return deadlines.expiresAt(form);
+  }
+
+  private String caseNumber(String supportRequestId) {
+    return requests.get(supportRequestId).caseNumber();
   }
 
   private RssvForm form(String supportRequestId) {

@@ -47,9 +47,10 @@ public class SessionService {
   private final MailOutbox outbox;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
+  private final AcceptedRssv acceptedRssv;
 
   public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
-      MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time) {
+      MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv) {
     this.requests = requests;
     this.sessions = sessions;
     this.jobs = jobs;
@@ -57,21 +58,32 @@ public class SessionService {
     this.outbox = outbox;
     this.policy = policy;
     this.time = time;
+    this.acceptedRssv = acceptedRssv;
   }
 
+  /**
+   * Schedules the case's next session. Refused (CONFLICT, nothing stored) unless the case's latest returned RSSV was
+   * accepted: the model has no other path to this step, but a moved token does ({@link AcceptedRssv}).
+   */
   @Transactional
   public String schedule(String supportRequestId, Instant start, int minutes, String scheduledBy) {
+    acceptedRssv.require(supportRequestId, "No session can be scheduled");
     String id = UUID.randomUUID().toString();
     sessions.insertSession(id, supportRequestId, start, minutes, scheduledBy);
     requests.updateStatus(supportRequestId, SupportStatus.SESSION_SCHEDULED);
     return id;
   }
 
-  /** Mails the requester and the job's scheduling contact an invitation with an .ics calendar file. */
+  /**
+   * Mails the requester and the job's scheduling contact an invitation with an .ics calendar file. Refused (CONFLICT,
+   * nothing mailed) unless the case's latest returned RSSV was accepted and a session is scheduled.
+   */
   @Transactional
   public void mailInvitation(String supportRequestId) {
-    RemoteSession session = currentSession(supportRequestId);
+    acceptedRssv.require(supportRequestId, "No session invitation is mailed");
     SupportRequest request = requests.get(supportRequestId);
+    RemoteSession session = sessions.currentSession(supportRequestId).orElseThrow(() -> DomainException.conflict(
+        "No session invitation is mailed for case " + request.caseNumber() + ": no session is scheduled (check the case's history in Cockpit)."));
     Job job = jobs.find(request.jobNumber()).orElseThrow();
     outbox.deliverOnce("session-invitation:" + session.id(), () -> {
       String icsKey = "sessions/" + session.id() + "/invitation.ics";
@@ -150,7 +162,12 @@ public class SessionService {
     return sessions.recording(recordingId).orElseThrow().destroyAfter();
   }
 
-  /** Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. */
+  /**
+   * Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. Not
+   * before its destroy-after date: the retention timer fires on it, but an operator can move the timer or execute its job
+   * early, so this refuses (CONFLICT, nothing deleted; in the retention process a failed job and then an incident) while
+   * the date is in the future.
+   */
   @Transactional
   public void destroyRecording(String recordingId) {
     Recording recording = sessions.recording(recordingId).orElse(null);
@@ -159,6 +176,10 @@ public class SessionService {
       return;
     }
     Instant now = time.now();
+    if (recording.destroyAfter().isAfter(now)) {
+      throw DomainException.conflict("Recording " + recordingId + " is not destroyed before the end of its retention period, "
+          + Dates.format(recording.destroyAfter()) + " (the retention timer was moved or its job executed early; let the timer fire on its date).");
+    }
     String sha = sessions.recordingSha256(recordingId);
     if (recording.fileKey() != null) {
       files.delete(recording.fileKey());

@@ -82,7 +82,7 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
         table("rssv_form", List.of("id", "support_request_id", "reference_code", "pdf_file", "pdf_sha256", "status", "link_round",
             "round_started_at", "created_at", "updated_at")),
         table("rssv_return", List.of("id", "rssv_form_id", "method", "file_key", "sha256", "size_bytes", "signer_name", "returned_at",
-            "decision", "rejection_reason", "decided_by", "decided_at"),
+            "decision", "rejection_reason", "decided_by", "decided_at", "content_warning"),
             "signer_name", "rejection_reason"),
         table("remote_session", List.of("id", "support_request_id", "scheduled_start", "scheduled_minutes", "started_at", "ended_at",
             "resolved", "follow_up", "notes", "status", "scheduled_by", "created_at"),
@@ -97,7 +97,9 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
             "created_at", "sent_at"),
             "summary", "actions_taken", "recommendations"),
         table("survey", List.of("id", "support_request_id", "status", "rating", "comment_text", "created_at", "expires_at", "answered_at"),
-            "comment_text"));
+            "comment_text"),
+        // staff downloads of the case's files: staff ids and ids, none of the subject's data (not in describe); erased with the case
+        table("case_file_download", List.of("id", "support_request_id", "file_kind", "file_id", "downloaded_by", "downloaded_at")));
   }
 
   // ---------------------------------------------------------------- finding
@@ -203,7 +205,8 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
    * request stays too, pseudonymised. The location of a job that only the subject asked about is theirs and goes as
    * well. A rerun finds nothing left to erase and counts nothing. The receipt counts, by kind, the rows whose personal
    * data went: deleted, or pseudonymised where a retained record keeps its row (the request, its sessions' notes, the
-   * signer names of kept RSSV copies); JOB_LOCATION counts the job locations erased.
+   * signer names of kept RSSV copies); JOB_LOCATION counts the job locations erased. The record of staff downloads of the
+   * requests' files (ids only, none of the subject's data) is deleted with them and not counted.
    */
   @Override
   @Transactional
@@ -222,6 +225,8 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
     List<String> linkTargets = new ArrayList<>(s);
     linkTargets.addAll(store.linkTargets(s));
     tokens.forgetTargets(linkTargets);
+    // the record of staff downloads goes with the case, whatever is retained: it holds ids only, so it is not counted
+    int downloads = store.deleteCaseFileDownloads(s);
     erased.put("SURVEY", store.deleteSurveys(s));
     if (retained.contains(RetentionCategory.RECORDINGS)) {
       keep(kept, RetentionCategory.RECORDINGS, before.get("recording"), "session recording", "session recordings");
@@ -265,8 +270,8 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
       }
     }
     erased.put("JOB_LOCATION", locations);
-    LOG.info("erased the support records of {} support request(s) ({} retained categories), {} job location(s)", s.size(),
-        retained.size(), locations);
+    LOG.info("erased the support records of {} support request(s) ({} retained categories), {} job location(s), {} download record(s)",
+        s.size(), retained.size(), locations, downloads);
     return new ErasureReceipt(STORE, erased, kept);
   }
 

@@ -13,6 +13,7 @@ import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.application.JobRegistry;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
+import org.remoteservices.shared.validation.StoredLowerCase;
 import org.remoteservices.shared.web.ApiException;
 import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/jobs")
 public class JobController {
   static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
+  /** Digits and separators. The pattern alone allows 41 characters; {@code @Size} keeps it to the 40 of the column. */
   static final String PHONE = "\\+?[0-9 ()./-]{6,40}";
 
   private final JobRegistry jobs;
@@ -76,8 +78,8 @@ public class JobController {
 
   public record ContactDetails(
       @NotBlank @Size(max = 200) @PlainText String name,
-      @NotBlank @Email @Size(max = 254) @PlainText String email,
-      @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+      @NotBlank @Email @Size(max = 254) @StoredLowerCase(max = 254) @PlainText String email,
+      @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
 
     @Override
     public String toString() { // Spring logs request bodies at DEBUG

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.remoteservices.shared.process.MessageCorrelator;
 import org.remoteservices.support.application.port.RemoteSupportProcessPort;
@@ -20,8 +21,10 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final MessageCorrelator correlator;
+  private final TaskService tasks;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator) {
+  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks) {
+    this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
     this.correlator = correlator;
@@ -47,6 +50,12 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   public boolean isRunning(String supportRequestId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
         .processInstanceBusinessKey(supportRequestId).count() > 0;
+  }
+
+  @Override
+  public boolean hasOpenTaskFor(String supportRequestId, String candidateGroup) {
+    return tasks.createTaskQuery().processDefinitionKey(RemoteSupportProcess.KEY).processInstanceBusinessKey(supportRequestId)
+        .taskCandidateGroup(candidateGroup).includeAssignedTasks().active().count() > 0;
   }
 
   @Override

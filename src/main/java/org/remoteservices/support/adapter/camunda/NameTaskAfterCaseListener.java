@@ -1,32 +1,69 @@
 package org.remoteservices.support.adapter.camunda;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.RssvService;
 import org.remoteservices.support.domain.SupportRequest;
 import org.springframework.stereotype.Component;
 
 /**
  * Names a task after the job and case it is about ("Check returned RSSV · job J-1001 Harbour Hotel · RS-000042"),
- * so a technician's task list says what each task is for. The diagram keeps the short name.
+ * so a technician's task list says what each task is for. The diagram keeps the short name. "Check returned RSSV"
+ * also says what the technician must know before opening the returned copy (active content in the PDF, or that no
+ * copy came back): a marker in the name, a sentence in the description. The engine's task name holds
+ * {@value #NAME_MAX} characters and a job name up to 200: a long job name is shortened to fit, so the task is still
+ * created (it failed on the column before).
  */
 @Component
 public class NameTaskAfterCaseListener implements TaskListener {
+  /** {@code ACT_RU_TASK.NAME_} and {@code ACT_HI_TASKINST.NAME_} are varchar(255). */
+  static final int NAME_MAX = 255;
+
   private final SupportRequestRepository requests;
   private final JobDirectory jobs;
+  private final RssvService rssv;
 
-  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobDirectory jobs) {
+  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobDirectory jobs, RssvService rssv) {
     this.requests = requests;
     this.jobs = jobs;
+    this.rssv = rssv;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    SupportRequest request = requests.get(task.getExecution().getProcessBusinessKey());
+    String supportRequestId = task.getExecution().getProcessBusinessKey();
+    SupportRequest request = requests.get(supportRequestId);
     String jobName = jobs.find(request.jobNumber()).map(Job::jobName).orElse("");
-    task.setName(task.getName() + " · job " + request.jobNumber() + " " + jobName + " · " + request.caseNumber());
-    task.setDescription("Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")");
+    Optional<RssvService.CheckNotice> notice = RemoteSupportProcess.Elements.CHECK_RSSV.equals(task.getTaskDefinitionKey())
+        ? rssv.checkNotice(supportRequestId) : Optional.empty();
+    task.setName(name(task.getName(), request.jobNumber(), jobName, request.caseNumber(), notice.map(RssvService.CheckNotice::marker).orElse(null)));
+    task.setDescription("Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")"
+        + notice.map(n -> "\n\n" + n.text()).orElse(""));
+  }
+
+  /**
+   * "{task} · job {number} {name} · {case}[ · {marker}]", the job name shortened (with "…") where the whole would not
+   * fit.
+   */
+  static String name(String taskName, String jobNumber, String jobName, String caseNumber, String marker) {
+    String before = taskName + " · job " + jobNumber + " ";
+    String after = " · " + caseNumber + (marker == null ? "" : " · " + marker);
+    int room = NAME_MAX - before.length() - after.length();
+    String job = jobName.length() <= room ? jobName : cut(jobName, room - 1).stripTrailing() + "…";
+    String name = before + job + after;
+    return name.length() <= NAME_MAX ? name : cut(name, NAME_MAX);
+  }
+
+  /** The first {@code length} characters, one fewer where the cut would split a surrogate pair. */
+  private static String cut(String text, int length) {
+    int end = Math.max(0, length);
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
   }
 }

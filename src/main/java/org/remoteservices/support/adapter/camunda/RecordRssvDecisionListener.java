@@ -3,13 +3,19 @@ package org.remoteservices.support.adapter.camunda;
 import org.remoteservices.shared.process.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Vars;
 import org.remoteservices.support.application.RssvService;
 import org.springframework.stereotype.Component;
 
-/** "Check returned RSSV" completes: accepted, or rejected with a reason (required) that is mailed to the customer. */
+/**
+ * "Check returned RSSV" completes: accepted, or rejected with a reason (required) that is mailed to the customer. A
+ * refusal of the use case (no returned copy to decide on, or it was decided already: the task was reached by moving a
+ * token) is a form message in Tasklist; the task stays open.
+ */
 @Component
 public class RecordRssvDecisionListener implements TaskListener {
   private final RssvService rssv;
@@ -29,7 +35,11 @@ public class RecordRssvDecisionListener implements TaskListener {
       form.reject(Fields.REJECTION_REASON, "is required when the form is rejected");
     }
     form.validate();
-    rssv.recordDecision(task.getExecution().getProcessBusinessKey(), accepted, accepted ? null : reason, currentUser.of(task));
+    try {
+      rssv.recordDecision(task.getExecution().getProcessBusinessKey(), accepted, accepted ? null : reason, currentUser.of(task));
+    } catch (DomainException e) {
+      throw new FormFieldValidationException(Vars.RSSV_ACCEPTED.name(), e.getMessage());
+    }
     form.clear();
   }
 }

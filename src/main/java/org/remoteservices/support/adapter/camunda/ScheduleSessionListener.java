@@ -4,12 +4,17 @@ import org.remoteservices.shared.process.CurrentUser;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
 import org.remoteservices.support.application.SessionService;
 import org.springframework.stereotype.Component;
 
-/** "Schedule remote session" completes: start (required) and planned duration (15-480 minutes). */
+/**
+ * "Schedule remote session" completes: start (required) and planned duration (15-480 minutes). A refusal of the use
+ * case (no accepted RSSV: the task was reached by moving a token) is a form message in Tasklist; the task stays open.
+ */
 @Component
 public class ScheduleSessionListener implements TaskListener {
   private final SessionService sessions;
@@ -26,7 +31,11 @@ public class ScheduleSessionListener implements TaskListener {
     Instant start = form.requiredInstant(Fields.SESSION_START);
     Integer minutes = form.requiredInt(Fields.SESSION_MINUTES, 15, 480);
     form.validate();
-    sessions.schedule(task.getExecution().getProcessBusinessKey(), start, minutes, currentUser.of(task));
+    try {
+      sessions.schedule(task.getExecution().getProcessBusinessKey(), start, minutes, currentUser.of(task));
+    } catch (DomainException e) {
+      throw new FormFieldValidationException(Fields.SESSION_START, e.getMessage());
+    }
     form.clear();
   }
 }

@@ -71,11 +71,12 @@ public class RssvRepository implements RssvStore {
   }
 
   @Override
-  public void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName) {
+  public void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName,
+      String contentWarning) {
     jdbc.sql("""
-            insert into rssv_return (id, rssv_form_id, method, file_key, sha256, size_bytes, signer_name, returned_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, formId, method, fileKey, sha256, size, signerName, Timestamp.from(time.now()))
+            insert into rssv_return (id, rssv_form_id, method, file_key, sha256, size_bytes, signer_name, returned_at, content_warning)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, formId, method, fileKey, sha256, size, signerName, Timestamp.from(time.now()), contentWarning)
         .update();
   }
 
@@ -83,7 +84,8 @@ public class RssvRepository implements RssvStore {
   @Override
   public Optional<RssvReturn> latestReturn(String supportRequestId) {
     return jdbc.sql("""
-            select r.id, r.rssv_form_id, r.method, r.file_key, r.sha256, r.size_bytes, r.returned_at, r.decision, r.rejection_reason
+            select r.id, r.rssv_form_id, r.method, r.file_key, r.sha256, r.size_bytes, r.returned_at, r.decision, r.rejection_reason,
+              r.content_warning
             from rssv_return r join rssv_form f on f.id = r.rssv_form_id
             where f.support_request_id = ? order by r.returned_at desc, r.id fetch first 1 rows only""")
         .param(supportRequestId)
@@ -92,10 +94,10 @@ public class RssvRepository implements RssvStore {
   }
 
   @Override
-  public void decide(String returnId, boolean accepted, String reason, String decidedBy) {
-    jdbc.sql("update rssv_return set decision = ?, rejection_reason = ?, decided_by = ?, decided_at = ? where id = ?")
-        .params(accepted ? "ACCEPTED" : "REJECTED", reason, decidedBy, Timestamp.from(time.now()), returnId)
-        .update();
+  public boolean decide(String returnId, boolean accepted, String reason, String decidedBy) {
+    return jdbc.sql("update rssv_return set decision = ?, rejection_reason = ?, decided_by = ?, decided_at = ? where id = ? and decision is null")
+        .params(accepted ? RssvReturn.ACCEPTED : RssvReturn.REJECTED, reason, decidedBy, Timestamp.from(time.now()), returnId)
+        .update() == 1;
   }
 
   private static RssvForm mapForm(ResultSet rs, int n) throws SQLException {
@@ -104,6 +106,6 @@ public class RssvRepository implements RssvStore {
 
   private static RssvReturn mapReturn(ResultSet rs, int n) throws SQLException {
     return new RssvReturn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
-        rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9));
+        rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10));
   }
 }

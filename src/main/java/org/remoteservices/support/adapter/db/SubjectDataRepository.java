@@ -140,6 +140,11 @@ public class SubjectDataRepository implements SubjectDataStore {
   }
 
   @Override
+  public int deleteCaseFileDownloads(Collection<String> ids) {
+    return deleteWhere("case_file_download", "support_request_id", ids);
+  }
+
+  @Override
   public int deleteRecordings(Collection<String> ids) {
     deleteWhere("recording_destruction", "recording_id", recordingIds(ids));
     return deleteWhere("recording", "support_request_id", ids);

@@ -80,4 +80,9 @@ public class RssvDocument implements RssvDocuments {
   public boolean isReadablePdf(byte[] content) {
     return org.remoteservices.shared.pdf.PdfFiles.isReadablePdf(content);
   }
+
+  @Override
+  public java.util.Set<org.remoteservices.shared.pdf.PdfActiveContent> activeContent(byte[] content) {
+    return org.remoteservices.shared.pdf.PdfActiveContent.in(content);
+  }
 }

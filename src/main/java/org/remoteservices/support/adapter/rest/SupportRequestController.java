@@ -8,19 +8,19 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
+import org.remoteservices.shared.validation.StoredLowerCase;
 import org.remoteservices.shared.web.ApiException;
 import org.remoteservices.shared.web.PlainText;
-import org.remoteservices.support.adapter.db.RssvRepository;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
+import org.remoteservices.support.application.CaseFileService;
 import org.remoteservices.support.application.SessionService;
 import org.remoteservices.support.application.SupportRequestService;
-import org.remoteservices.support.domain.RssvReturn;
 import org.remoteservices.support.domain.SupportRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,28 +38,28 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/support-requests")
 public class SupportRequestController {
   static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]{0,199}";
+  /** Digits and separators. The pattern alone allows 41 characters; {@code @Size} keeps it to the 40 of the column. */
   static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,39}";
   static final String JOB_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{1,31}";
 
   private final SupportRequestService service;
   private final SupportRequestRepository requests;
-  private final RssvRepository rssv;
   private final SessionService sessions;
-  private final FileStore files;
+  private final CaseFileService caseFiles;
 
-  public SupportRequestController(SupportRequestService service, SupportRequestRepository requests, RssvRepository rssv,
-      SessionService sessions, FileStore files) {
+  public SupportRequestController(SupportRequestService service, SupportRequestRepository requests, SessionService sessions,
+      CaseFileService caseFiles) {
     this.service = service;
     this.requests = requests;
-    this.rssv = rssv;
     this.sessions = sessions;
-    this.files = files;
+    this.caseFiles = caseFiles;
   }
 
   public record NewSupportRequest(
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
-      @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
-      @NotBlank @Size(max = 254) @PlainText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
+      @NotBlank @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
+      @NotBlank @Size(max = 254) @StoredLowerCase(max = 254) @PlainText
+      @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {
     @Override
     public String toString() { // Spring logs request bodies at DEBUG
@@ -99,18 +99,31 @@ public class SupportRequestController {
     return Summary.of(requests.find(id).orElseThrow(() -> ApiException.notFound("no support request " + id)));
   }
 
+  /** The header that names the active content of a downloaded PDF (shared.pdf.PdfActiveContent codes), when it has any. */
+  public static final String ACTIVE_CONTENT_HEADER = "X-Pdf-Active-Content";
+
   /**
    * The signed copy the customer returned most recently, for the technician who checks it. A download, never shown
    * inline: the file came from the internet, and a PDF rendered under the application's origin is content we did not write.
+   * Technicians get it only while the case has an open technicians' task (else 403); every download is recorded. A PDF
+   * with JavaScript, embedded files and the like says so in {@value #ACTIVE_CONTENT_HEADER}.
    */
   @GetMapping("/{id}/rssv/returned")
   @StaffOnly({Groups.TECHNICIANS, Groups.OPERATORS, Groups.ADMINS})
   public ResponseEntity<byte[]> returnedRssv(@PathVariable String id) {
-    RssvReturn latest = rssv.latestReturn(id).orElseThrow(() -> ApiException.notFound("no returned RSSV form for " + id));
-    return ResponseEntity.ok()
+    CaseFileService.CaseFile file;
+    try {
+      file = caseFiles.returnedRssv(id);
+    } catch (CaseFileService.NotInYourWork e) {
+      throw new ApiException(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rssv-returned.pdf\"")
-        .body(files.read(latest.fileKey()));
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rssv-returned.pdf\"");
+    if (!file.activeContent().isEmpty()) {
+      response.header(ACTIVE_CONTENT_HEADER, file.activeContent().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return response.body(file.content());
   }
 
   public record RecordingUploaded(String recordingId) {}

@@ -20,6 +20,12 @@ public interface RemoteSupportProcessPort {
    */
   boolean isRunning(String supportRequestId);
 
+  /**
+   * Whether the request's case has an open user task (claimed or not) for this candidate group: the case is in that
+   * group's work now. Asked as the calling user, so a task they may not see does not count.
+   */
+  boolean hasOpenTaskFor(String supportRequestId, String candidateGroup);
+
   /** Tells the request's running case that its requester restricted processing or objected; false if none waits for that. */
   boolean privacyRestricted(String supportRequestId);
 

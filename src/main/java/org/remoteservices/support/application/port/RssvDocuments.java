@@ -1,7 +1,9 @@
 package org.remoteservices.support.application.port;
 
 import java.time.Instant;
+import java.util.Set;
 import org.remoteservices.jobs.api.Job;
+import org.remoteservices.shared.pdf.PdfActiveContent;
 import org.remoteservices.support.domain.SupportRequest;
 
 /** The RSSV form as a PDF; implemented in adapter.pdf. */
@@ -13,4 +15,7 @@ public interface RssvDocuments {
 
   /** True if the bytes are a PDF that parses (a renamed executable or a truncated upload is not). */
   boolean isReadablePdf(byte[] content);
+
+  /** What a readable PDF carries that can act on the reader's machine (scripts, embedded files, ...); empty for none. */
+  Set<PdfActiveContent> activeContent(byte[] content);
 }

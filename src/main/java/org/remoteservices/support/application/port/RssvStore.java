@@ -23,10 +23,13 @@ public interface RssvStore {
 
   Round currentRound(String formId);
 
-  void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName);
+  /** A returned copy; {@code contentWarning} the codes of its active content, null for none. */
+  void insertReturn(String id, String formId, String method, String fileKey, String sha256, long size, String signerName,
+      String contentWarning);
 
   /** The most recent return of the request's form. */
   Optional<RssvReturn> latestReturn(String supportRequestId);
 
-  void decide(String returnId, boolean accepted, String reason, String decidedBy);
+  /** Records the decision on a return that has none yet; false (nothing changed) if it was decided already. */
+  boolean decide(String returnId, boolean accepted, String reason, String decidedBy);
 }

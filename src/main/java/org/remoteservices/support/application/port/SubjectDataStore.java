@@ -61,6 +61,9 @@ public interface SubjectDataStore {
 
   int deleteSurveys(Collection<String> supportRequestIds);
 
+  /** The record of staff downloads of the requests' files. */
+  int deleteCaseFileDownloads(Collection<String> supportRequestIds);
+
   /** The recordings and their destruction records. */
   int deleteRecordings(Collection<String> supportRequestIds);
 
