@@ -30,6 +30,7 @@ public class DemoData {
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("olivia", "Olivia", "Operator", Groups.OPERATORS),
+      new DemoUser("pam", "Pam", "Processadmin", Groups.PROCESS_ADMINS),
       new DemoUser("tom", "Tom", "Technician", Groups.TECHNICIANS),
       new DemoUser("tina", "Tina", "Technician", Groups.TECHNICIANS),
       new DemoUser("priya", "Priya", "Privacy", Groups.PRIVACY_OFFICERS));

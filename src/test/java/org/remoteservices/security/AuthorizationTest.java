@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.jobs.api.Job;
+import org.remoteservices.shared.security.AuthorizationBootstrap;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
 import org.remoteservices.testsupport.Http;
@@ -56,6 +62,8 @@ class AuthorizationTest extends IntegrationTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired AuthorizationBootstrap bootstrap;
 
   Http http;
   Deployment standIn;
@@ -189,6 +197,47 @@ class AuthorizationTest extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(technicianTaskId).singleResult()).isNotNull();
   }
 
+  /** Candidate groups get READ and TASK_WORK on their tasks (claim, complete), not Camunda's default UPDATE. */
+  @Test
+  void aCandidateGroupMayWorkItsTaskButNotUpdateIt() {
+    Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(technicianTaskId)
+        .groupIdIn(Groups.TECHNICIANS).singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+    assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+  }
+
+  /** The bootstrap converges: a grant widened by hand, and a task grant from before TASK_WORK, are tightened at start. */
+  @Test
+  void grantsConvergeAtStart() {
+    Authorization operators = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId("*")
+        .groupIdIn(Groups.OPERATORS).singleResult();
+    operators.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    operators.addPermission(ProcessDefinitionPermissions.DELETE_INSTANCE);
+    authorizations.saveAuthorization(operators);
+    Authorization task = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(technicianTaskId)
+        .groupIdIn(Groups.TECHNICIANS).singleResult();
+    task.removePermission(Permissions.TASK_WORK);
+    task.addPermission(Permissions.UPDATE); // what Camunda granted candidate groups by default
+    authorizations.saveAuthorization(task);
+
+    bootstrap.bootstrap();
+
+    Authorization operatorsNow = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId("*")
+        .groupIdIn(Groups.OPERATORS).singleResult();
+    assertThat(operatorsNow.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_INSTANCE)).isFalse();
+    assertThat(operatorsNow.isPermissionGranted(ProcessDefinitionPermissions.DELETE_INSTANCE)).isFalse();
+    assertThat(operatorsNow.isPermissionGranted(ProcessDefinitionPermissions.RETRY_JOB)).isTrue();
+    Authorization taskNow = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(technicianTaskId)
+        .groupIdIn(Groups.TECHNICIANS).singleResult();
+    assertThat(taskNow.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(taskNow.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+    assertThat(taskNow.isPermissionGranted(Permissions.READ)).isTrue();
+    Authorization adminsOnTasks = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId("*")
+        .groupIdIn(Groups.ADMINS).singleResult();
+    assertThat(adminsOnTasks.isPermissionGranted(Permissions.UPDATE)).as("administrators keep everything").isTrue();
+  }
+
   @Test
   void adminSeesEverything() {
     TestUsers.Login admin = users.login(Role.ADMIN);
@@ -203,6 +252,7 @@ class AuthorizationTest extends IntegrationTest {
         Role.TECHNICIAN, List.of("tasklist"),
         Role.PRIVACY_OFFICER, List.of("tasklist"),
         Role.OPERATOR, List.of("tasklist", "cockpit"),
+        Role.PROCESS_ADMIN, List.of("tasklist", "cockpit"),
         Role.ADMIN, List.of("tasklist", "cockpit", "admin"));
     allowed.forEach((role, apps) -> {
       for (String app : List.of("tasklist", "cockpit", "admin")) {

@@ -36,7 +36,7 @@ class EndpointMatrixTest extends IntegrationTest {
   static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
   static final Set<Role> OPS = EnumSet.of(OPERATOR, ADMIN);
   static final Set<Role> OPS_AND_TECHS = EnumSet.of(OPERATOR, ADMIN, TECHNICIAN);
-  static final Set<Role> STAFF = EnumSet.of(OPERATOR, ADMIN, TECHNICIAN, PRIVACY_OFFICER);
+  static final Set<Role> STAFF = EnumSet.of(OPERATOR, PROCESS_ADMIN, ADMIN, TECHNICIAN, PRIVACY_OFFICER);
   static final String MISSING = "00000000-0000-0000-0000-000000000000";
   static final String FORGED_TOKEN = "A".repeat(43);
   static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

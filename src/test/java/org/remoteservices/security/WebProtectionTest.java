@@ -120,7 +120,7 @@ class WebProtectionTest extends IntegrationTest {
 
   @Test
   void withoutTheDemoProfileThereAreNoDemoUsersOrJobs() {
-    for (String user : List.of("olivia", "tom", "tina", "priya", "admin", "demo")) {
+    for (String user : List.of("olivia", "pam", "tom", "tina", "priya", "admin", "demo")) {
       assertThat(identity.createUserQuery().userId(user).count()).as(user).isZero();
     }
     assertThat(jobs.exists("J-100001")).isFalse();

@@ -21,6 +21,7 @@ public class TestUsers {
     ANONYMOUS(null, null),
     ADMIN("secadmin", Groups.ADMINS),
     OPERATOR("secoperator", Groups.OPERATORS),
+    PROCESS_ADMIN("secprocessadmin", Groups.PROCESS_ADMINS),
     TECHNICIAN("sectechnician", Groups.TECHNICIANS),
     PRIVACY_OFFICER("secprivacy", Groups.PRIVACY_OFFICERS),
     WRONG_PASSWORD("secwrongpassword", Groups.TECHNICIANS);

@@ -26,16 +26,22 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the application's groups and what each may do, in every profile. The grants are declared here
  * and converge at each start: an existing grant of a group on a resource is set to exactly the permissions
- * below (so tightening this class tightens existing installations too).
+ * below (so tightening this class tightens existing installations too), and the task grants Camunda gave
+ * candidate groups and users before TASK_WORK became the default ({@link EngineAuthorizationPlugin}) lose UPDATE.
  *
- * <p>Least privilege (docs/security.md):
+ * <p>Least privilege (docs/security.md, "Roles"):
  * <ul>
- *   <li>operators: Cockpit over every process (read instances and history, retry incidents, suspend,
- *       cancel, migrate), Tasklist read-only. They cannot start processes, deploy, or complete anyone's tasks.</li>
+ *   <li>operators: Cockpit over every process: read instances, history, incidents, jobs and variables; handle
+ *       incidents (retry failed jobs, annotate incidents: {@link IncidentHandlingCommandChecker}). No UPDATE on any
+ *       instance: no correlation, modification, migration, deletion, suspension, restart, variable write or job
+ *       execution. Tasklist read-only. They start nothing, deploy nothing and complete no task.</li>
+ *   <li>process administrators: what operators may, plus the interventions (modify, migrate, delete, suspend,
+ *       restart, write variables, execute jobs), each with an annotation ({@link EngineRestOperationGuard},
+ *       {@link OperationLogAnnotations}). They work no task and cannot edit or delete the operation log.</li>
  *   <li>technicians: Tasklist; the remote-support definition (names, diagram). Tasks come from candidate
- *       groups only (Camunda grants a candidate group READ and UPDATE on that task), so they see and complete
+ *       groups only (READ and TASK_WORK on that task: claim, complete, submit the form), so they see and complete
  *       remote-support tasks and nothing else: no process instances, no history, no other group's tasks.</li>
- *   <li>privacy officers: Tasklist; the privacy-request definition; their tasks via candidate groups.</li>
+ *   <li>privacy officers: Tasklist; the privacy-request definition (and starting it); their tasks via candidate groups.</li>
  *   <li>admins: the group camunda-admin, which the engine treats as administrators (all permissions).</li>
  * </ul>
  */
@@ -59,6 +65,7 @@ public class AuthorizationBootstrap {
   public void bootstrap() {
     group(Groups.ADMINS, "Camunda administrators", "SYSTEM");
     group(Groups.OPERATORS, "Operators", "WORKFLOW");
+    group(Groups.PROCESS_ADMINS, "Process administrators", "WORKFLOW");
     group(Groups.TECHNICIANS, "Technicians", "WORKFLOW");
     group(Groups.PRIVACY_OFFICERS, "Privacy officers", "WORKFLOW");
 
@@ -67,22 +74,39 @@ public class AuthorizationBootstrap {
     }
     grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK,
-        UPDATE_INSTANCE, RETRY_JOB, SUSPEND_INSTANCE, DELETE_INSTANCE, MIGRATE_INSTANCE,
+    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK, RETRY_JOB,
         READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE);
-    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
-        ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND, ProcessInstancePermissions.DELETE);
+    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
     grant(Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.TASK, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
     grant(Groups.OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-    grant(Groups.OPERATORS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
-        BatchPermissions.CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
-        BatchPermissions.CREATE_BATCH_UPDATE_PROCESS_INSTANCES_SUSPEND, BatchPermissions.CREATE_BATCH_MODIFY_PROCESS_INSTANCES,
-        BatchPermissions.UPDATE, BatchPermissions.DELETE);
+    grant(Groups.OPERATORS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
     grant(Groups.OPERATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.FILTER, "*", Permissions.READ);
+
+    // CREATE_INSTANCE and CREATE only for restarts: EngineRestOperationGuard refuses them process starts
+    grant(Groups.PROCESS_ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.PROCESS_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Groups.PROCESS_ADMINS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK, RETRY_JOB,
+        READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE, UPDATE_INSTANCE, UPDATE_INSTANCE_VARIABLE,
+        SUSPEND_INSTANCE, DELETE_INSTANCE, MIGRATE_INSTANCE, CREATE_INSTANCE);
+    grant(Groups.PROCESS_ADMINS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
+        ProcessInstancePermissions.UPDATE_VARIABLE, ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND,
+        ProcessInstancePermissions.DELETE, ProcessInstancePermissions.CREATE);
+    grant(Groups.PROCESS_ADMINS, Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.TASK, "*", Permissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
+        BatchPermissions.CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+        BatchPermissions.CREATE_BATCH_UPDATE_PROCESS_INSTANCES_SUSPEND, BatchPermissions.CREATE_BATCH_MODIFY_PROCESS_INSTANCES,
+        BatchPermissions.CREATE_BATCH_RESTART_PROCESS_INSTANCES, BatchPermissions.CREATE_BATCH_SET_VARIABLES,
+        BatchPermissions.UPDATE, BatchPermissions.DELETE);
+    grant(Groups.PROCESS_ADMINS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    grant(Groups.PROCESS_ADMINS, Resources.FILTER, "*", Permissions.READ);
 
     grant(Groups.TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, REMOTE_SUPPORT, READ);
@@ -93,8 +117,32 @@ public class AuthorizationBootstrap {
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RIGHT, READ);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
-    LOG.info("groups and authorizations in place: {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.TECHNICIANS,
-        Groups.PRIVACY_OFFICERS);
+    taskGrantsWithoutUpdate();
+    LOG.info("groups and authorizations in place: {}, {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.PROCESS_ADMINS,
+        Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS);
+  }
+
+  /**
+   * Camunda gives a task's candidate groups and users, assignee and owner a grant on that task. Before TASK_WORK
+   * was the default ({@link EngineAuthorizationPlugin}) it said READ and UPDATE, and UPDATE also allows writing the
+   * task's variables, delegating and reassigning it; on an installation that ran then, the open tasks keep such
+   * grants. They become what the engine grants now: the same, with TASK_WORK in place of UPDATE.
+   */
+  private void taskGrantsWithoutUpdate() {
+    int updated = 0;
+    for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(Permissions.UPDATE).list()) {
+      if ("*".equals(authorization.getResourceId()) || Groups.ADMINS.equals(authorization.getGroupId())) {
+        continue; // a grant on every task is declared above; administrators keep theirs
+      }
+      AuthorizationEntity entity = (AuthorizationEntity) authorization;
+      entity.setPermissions((entity.getPermissions() & ~Permissions.UPDATE.getValue()) | Permissions.TASK_WORK.getValue());
+      authorizations.saveAuthorization(entity);
+      updated++;
+    }
+    if (updated > 0) {
+      LOG.info("task grants of candidate groups and users: UPDATE replaced by TASK_WORK on {} grants", updated);
+    }
   }
 
   private void group(String id, String name, String type) {

@@ -4,6 +4,8 @@ package org.remoteservices.shared.security;
 public final class Groups {
   public static final String ADMINS = "camunda-admin";
   public static final String OPERATORS = "operators";
+  /** Exceptional interventions in running cases (modify, migrate, delete, suspend, restart, variables), each with a reason. */
+  public static final String PROCESS_ADMINS = "processadmins";
   public static final String TECHNICIANS = "technicians";
   public static final String PRIVACY_OFFICERS = "privacyofficers";
 
