@@ -46,9 +46,13 @@ class TwoNodeClusterTest {
     GreenMail mail = TestMailServer.instance();
     mail.purgeEmailFromAllMailboxes();
     String dbUrl = TestPostgres.newDatabase();
-    // production configuration: the postgres profile with the datasource from the environment (demo only for its users)
-    Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres,demo",
-        "DB_URL", dbUrl, "DB_USER", TestPostgres.USER, "DB_PASSWORD", TestPostgres.PASSWORD);
+    // production configuration: the postgres profile with the datasource from the environment, a secret salt and an
+    // administrator of its own (the demo profile runs only on H2: its passwords are published)
+    String adminPassword = "cluster-" + java.util.UUID.randomUUID();
+    Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+        "DB_URL", dbUrl, "DB_USER", TestPostgres.USER, "DB_PASSWORD", TestPostgres.PASSWORD,
+        "RSO_PRIVACY_SALT", "cluster-salt-" + java.util.UUID.randomUUID(),
+        "CAMUNDA_BPM_ADMIN_USER_ID", "clusteradmin", "CAMUNDA_BPM_ADMIN_USER_PASSWORD", adminPassword);
     List<String> args = List.of(
         "--rso.file-store.root=" + dir.resolve("shared-files").toAbsolutePath(), // one file store for both nodes
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
@@ -57,7 +61,8 @@ class TwoNodeClusterTest {
         "--camunda.bpm.job-execution.enabled=true");
     AppProcess node1 = new AppProcess("node1", AppProcess.freePort(), args, env);
     AppProcess node2 = new AppProcess("node2", AppProcess.freePort(), args, env);
-    HttpLifecycles users = new HttpLifecycles(List.of(node1.baseUrl(), node2.baseUrl()), mail);
+    String admin = "clusteradmin:" + adminPassword;
+    HttpLifecycles users = new HttpLifecycles(List.of(node1.baseUrl(), node2.baseUrl()), mail, admin, admin, admin);
     ExecutorService customers = Executors.newFixedThreadPool(8);
     try {
       node1.start(Duration.ofMinutes(3)); // the first node builds the schema; then the second joins

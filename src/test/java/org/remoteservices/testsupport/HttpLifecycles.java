@@ -39,9 +39,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class HttpLifecycles implements AutoCloseable {
   public static final String PASSWORD = "Demo-2026"; // the demo profile's users (olivia, tom) ...
-  public static final String ADMIN = "admin:admin-Demo-2026"; // ... and admin
-  private static final String OPERATOR = "olivia:" + PASSWORD;
-  private static final String TECHNICIAN = "tom:" + PASSWORD;
+  public static final String DEMO_ADMIN = "admin:admin-Demo-2026"; // ... and admin
+  private final String OPERATOR;
+  private final String TECHNICIAN;
+  private final String ADMIN;
 
   private final List<String> nodes;
   private final GreenMail mail;
@@ -52,9 +53,18 @@ public final class HttpLifecycles implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean();
   private ExecutorService workers;
 
+  /** Against the demo profile's users. */
   public HttpLifecycles(List<String> nodeBaseUrls, GreenMail mail) {
+    this(nodeBaseUrls, mail, "olivia:" + PASSWORD, "tom:" + PASSWORD, DEMO_ADMIN);
+  }
+
+  /** With the given "user:password" of an operator, a technician and an administrator (outside the demo profile). */
+  public HttpLifecycles(List<String> nodeBaseUrls, GreenMail mail, String operator, String technician, String admin) {
     this.nodes = List.copyOf(nodeBaseUrls);
     this.mail = mail;
+    this.OPERATOR = operator;
+    this.TECHNICIAN = technician;
+    this.ADMIN = admin;
   }
 
   /** One customer's remote-support case, on a job of its own (so each mailbox receives exactly its mails). */
