@@ -20,7 +20,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Spring Security's refusals as the API's JSON {@link ApiError}: 401 with {@code WWW-Authenticate} (no or wrong
- * credentials), 403 (not in the handler's groups, a handler open to no
+ * credentials), 429 with {@code Retry-After} (login throttled), 403 (not in the handler's groups, a handler open to no
  * one, a cross-site write), and 400 for a request the firewall rejects (a path that is not in canonical form).
  */
 public class JsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -39,6 +39,12 @@ public class JsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
 
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    if (e instanceof CamundaAuthenticationProvider.LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed logins from your address or for this account; try again in "
+          + throttled.retryAfterSeconds() + " seconds");
+      return;
+    }
     if (handlers.of(request).kind() == HandlerAccess.Kind.REFUSED) {
       write(response, HttpStatus.FORBIDDEN, "this endpoint is not open to anyone");
       return;

@@ -51,9 +51,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *   <li>every request first passes Spring Security's {@link StrictHttpFirewall} (no {@code ;}, encoded {@code /},
  *       {@code .}, {@code %}, no encoded letters or digits, no {@code //}, no dot segments: 400);</li>
  *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): left to Camunda's own login, session, CSRF protection and
- *       headers;</li>
- *   <li>everything else: the security headers, the CSRF rule ({@link CrossSiteRequestRule}), HTTP Basic against
- *       Camunda's users where a login is needed, authorization ({@link HandlerAccess}: the handler's {@link PublicEndpoint} /
+ *       headers; only their login form goes through the login throttle;</li>
+ *   <li>everything else: the security headers, the CSRF rule ({@link CrossSiteRequestRule}), HTTP Basic against Camunda's users where a login is needed (through the
+ *       {@link LoginThrottle}), authorization ({@link HandlerAccess}: the handler's {@link PublicEndpoint} /
  *       {@link StaffOnly}; any staff user on {@code /engine-rest/**}; administrators on actuator endpoints besides
  *       health and info), and last the engine's authenticated user ({@link EngineAuthenticationFilter}).</li>
  * </ul>
@@ -78,6 +78,21 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(rateLimit).addPathPatterns("/**");
+  }
+
+  @Bean
+  public LoginThrottle loginThrottle(
+      @Value("${rso.security.login-throttle.enabled:true}") boolean enabled,
+      @Value("${rso.security.login-throttle.address-limits:5/PT1M,20/PT1H,100/P1D}") List<String> addressLimits,
+      @Value("${rso.security.login-throttle.account.counted-failures:3}") int countedFailures,
+      @Value("${rso.security.login-throttle.account.free-failures:3}") int freeFailures,
+      @Value("${rso.security.login-throttle.account.base-delay:PT1S}") Duration baseDelay,
+      @Value("${rso.security.login-throttle.account.max-delay:PT5M}") Duration maxDelay,
+      @Value("${rso.security.login-throttle.account.familiar-for:P30D}") Duration familiarFor,
+      @Value("${rso.security.login-throttle.max-wait:PT2S}") Duration maxWait,
+      @Value("${rso.security.login-throttle.max-tracked:10000}") int maxTracked) {
+    return new LoginThrottle(new LoginThrottle.Settings(enabled, LoginThrottle.limits(addressLimits), countedFailures, freeFailures,
+        baseDelay, maxDelay, familiarFor, maxWait, maxTracked));
   }
 
   @Bean
@@ -137,11 +152,11 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
     return web -> web.httpFirewall(firewall).requestRejectedHandler(answers);
   }
 
-  /** Cockpit, Tasklist, Admin: Camunda's own login, session, CSRF token and headers. */
+  /** Cockpit, Tasklist, Admin: Camunda's own login, session, CSRF token and headers; the login form is throttled. */
   @Bean
   @Order(1)
-  public SecurityFilterChain camundaWebapps(HttpSecurity http, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
-      throws Exception {
+  public SecurityFilterChain camundaWebapps(HttpSecurity http, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      CamundaPasswords passwords, ObjectMapper json) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(webappPath + "/**"))
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
@@ -151,6 +166,7 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
         .logout(logout -> logout.disable())
         .anonymous(anonymous -> anonymous.disable())
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .addFilterBefore(new WebappLoginThrottleFilter(webappPath, passwords, json), AuthorizationFilter.class)
         .build();
   }
 
