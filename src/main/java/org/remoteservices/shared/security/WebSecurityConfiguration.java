@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.remoteservices.shared.web.BodySizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.Header;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -52,7 +54,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *       {@code .}, {@code %}, no encoded letters or digits, no {@code //}, no dot segments: 400);</li>
  *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): left to Camunda's own login, session, CSRF protection and
  *       headers; only their login form goes through the login throttle;</li>
- *   <li>everything else: the security headers, the CSRF rule ({@link CrossSiteRequestRule}), HTTP Basic against Camunda's users where a login is needed (through the
+ *   <li>everything else: the security headers, the body size cap on {@code /api/**}, the CSRF rule
+ *       ({@link CrossSiteRequestRule}), HTTP Basic against Camunda's users where a login is needed (through the
  *       {@link LoginThrottle}), authorization ({@link HandlerAccess}: the handler's {@link PublicEndpoint} /
  *       {@link StaffOnly}; any staff user on {@code /engine-rest/**}; administrators on actuator endpoints besides
  *       health and info), and last the engine's authenticated user ({@link EngineAuthenticationFilter}).</li>
@@ -173,7 +176,8 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
   @Bean
   @Order(2)
   public SecurityFilterChain application(HttpSecurity http, HandlerAccess handlers, CrossSiteRequestRule crossSite,
-      JsonSecurityAnswers answers, CamundaAuthenticationProvider provider, IdentityService identity) throws Exception {
+      JsonSecurityAnswers answers, CamundaAuthenticationProvider provider, IdentityService identity, ObjectMapper json,
+      @Value("${rso.security.max-body-bytes:65536}") long maxBodyBytes) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     RequestMatcher engineList = paths.matcher(HttpMethod.GET, "/engine-rest/engine");
     RequestMatcher engineRest = paths.matcher("/engine-rest/**");
@@ -216,6 +220,7 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
             }))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(crossSite).csrfTokenRepository(noTokens).csrfTokenRequestHandler(noTokens))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+        .addFilterBefore(new BodySizeLimitFilter(maxBodyBytes, json), CsrfFilter.class)
         .addFilterAt(basic, BasicAuthenticationFilter.class)
         .authorizeHttpRequests(authorize -> authorize
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
