@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo profile's seed: a few jobs with site and scheduling contacts, and one user per role. Printed at
- * start-up with how to log in; loudly marked as a demo.
+ * start-up with who can log in (never the passwords); loudly marked as a demo. The demo runs on H2 only
+ * (PublishedSecretsCheck).
  */
 @Component
 @Profile("demo")
@@ -50,15 +51,13 @@ public class DemoData {
   private final JobDirectory jobs;
   private final String password;
   private final String adminId;
-  private final String adminPassword;
 
   public DemoData(IdentityService identity, JobDirectory jobs, @Value("${rso.demo.password}") String password,
-      @Value("${camunda.bpm.admin-user.id:admin}") String adminId, @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+      @Value("${camunda.bpm.admin-user.id:admin}") String adminId) {
     this.identity = identity;
     this.jobs = jobs;
     this.password = password;
     this.adminId = adminId;
-    this.adminPassword = adminPassword;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -88,10 +87,9 @@ public class DemoData {
         .append(" Cockpit / Tasklist / Admin: http://localhost:8080/camunda\n")
         .append(" Customer portal:            http://localhost:8080/portal/support\n")
         .append(" Mail catcher:               http://localhost:8080/mail-catcher\n")
-        .append(" Log in as:\n")
-        .append("   ").append(String.format("%-8s", adminId)).append(" password ").append(adminPassword).append("  (group camunda-admin)\n");
-    USERS.forEach(u -> banner.append("   ").append(String.format("%-8s", u.id())).append(" password ").append(password)
-        .append("  (group ").append(u.group()).append(")\n"));
+        .append(" Log in as (passwords: README, or camunda.bpm.admin-user.password and rso.demo.password; never logged):\n")
+        .append("   ").append(String.format("%-8s", adminId)).append(" (group camunda-admin)\n");
+    USERS.forEach(u -> banner.append("   ").append(String.format("%-8s", u.id())).append(" (group ").append(u.group()).append(")\n"));
     banner.append(" Demo job numbers: ");
     banner.append(String.join(", ", JOBS.stream().map(Job::jobNumber).toList())).append('\n');
     banner.append("==================================================================================");

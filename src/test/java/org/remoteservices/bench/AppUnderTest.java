@@ -42,7 +42,7 @@ public final class AppUnderTest implements AutoCloseable {
         "--spring.mail.port=" + mail.port(),
         "--rso.file-store.root=" + dir.resolve("files"),
         "--rso.public-base-url=http://portal.bench",
-        "--rso.privacy.tombstone-salt=bench-salt-" + java.util.UUID.randomUUID(),
+        "--rso.privacy.tombstone-salt=bench-salt-" + java.util.UUID.randomUUID(), // outside the demo: a salt of its own
         "--logging.file.name=" + dir.resolve("app.log"),
         "--logging.threshold.console=WARN",
         "--camunda.bpm.job-execution.enabled=true",

@@ -45,8 +45,9 @@ public final class Profiler implements AutoCloseable {
     INCLUSIVE.put("  PDF rendering/stamping (OpenPDF)", new String[] {"com.lowagie."});
     INCLUSIVE.put("  mail: compose + SMTP send (MailOutbox)", new String[] {"org.remoteservices.shared.mail.MailOutbox"});
     INCLUSIVE.put("  task naming listener", new String[] {"org.remoteservices.support.adapter.camunda.NameTaskAfterCaseListener"});
-    INCLUSIVE.put("  staff authentication (password check)", new String[] {"org.remoteservices.shared.security.StaffAuthenticationInterceptor"});
-    INCLUSIVE.put("engine REST authentication (password check)", new String[] {"org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter"});
+    // HTTP Basic on /api and /engine-rest (Spring Security, login throttle, checkPassword, groups)
+    INCLUSIVE.put("  staff and engine REST authentication (password check)", new String[] {"org.remoteservices.shared.security.CamundaPasswords"});
+    INCLUSIVE.put("Spring Security filter chain (all it calls)", new String[] {"org.springframework.security.web.FilterChainProxy.doFilterInternal"});
     INCLUSIVE.put("engine: job acquisition", new String[] {"org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsCmd"});
     INCLUSIVE.put("engine: history event handling", new String[] {"org.camunda.bpm.engine.impl.history."});
     INCLUSIVE.put("engine: flush to the database (DbSqlSession.flush)", new String[] {"org.camunda.bpm.engine.impl.db.sql.DbSqlSession.flush", "org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.flush"});

@@ -23,7 +23,8 @@ class DemoDataTest {
   @Test
   void saysLoudlyThatItIsADemo(CapturedOutput output) {
     IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
-    new DemoData(identity, mock(JobDirectory.class), "Demo-pass", "admin", "admin-pass").seed();
+    new DemoData(identity, mock(JobDirectory.class), "Demo-pass", "admin").seed();
     assertThat(output.getOut()).contains("WARN", "DEMO PROFILE", "Do not use in production");
+    assertThat(output.getOut()).as("the banner names the users, never their password").contains("olivia").doesNotContain("Demo-pass");
   }
 }

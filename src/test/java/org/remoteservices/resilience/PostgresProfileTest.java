@@ -42,6 +42,9 @@ class PostgresProfileTest extends IntegrationTest {
     // Camunda keeps engines in a static registry by name, and /engine-rest serves the one named "default":
     // a second engine of that name in this test JVM would take over the REST API of the cached H2 contexts
     registry.add("camunda.bpm.process-engine-name", () -> "postgresProfileTest");
+    // at the JVM's end the embedded PostgreSQL may stop before this context closes; the engine's close then waits for a
+    // connection: not Hikari's 30 s (Surefire kills a fork that takes 30 s to exit)
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
   }
 
   @Autowired Lifecycle lifecycle;

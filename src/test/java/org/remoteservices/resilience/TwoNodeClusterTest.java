@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.remoteservices.shared.security.Groups;
 import org.remoteservices.testsupport.AppProcess;
 import org.remoteservices.testsupport.HttpLifecycles;
 import org.remoteservices.testsupport.HttpLifecycles.Case;
@@ -46,13 +47,16 @@ class TwoNodeClusterTest {
     GreenMail mail = TestMailServer.instance();
     mail.purgeEmailFromAllMailboxes();
     String dbUrl = TestPostgres.newDatabase();
-    // production configuration: the postgres profile with the datasource from the environment, a secret salt and an
-    // administrator of its own (the demo profile runs only on H2: its passwords are published)
-    String adminPassword = "cluster-" + java.util.UUID.randomUUID();
+    // production configuration: the postgres profile with the datasource, the privacy salt and the first administrator
+    // from the environment (the demo profile, with its published passwords, refuses PostgreSQL); the staff accounts the
+    // lifecycles use are created by that administrator once the first node is up
+    String adminPassword = "Cluster-Admin-" + java.util.UUID.randomUUID();
     Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres",
         "DB_URL", dbUrl, "DB_USER", TestPostgres.USER, "DB_PASSWORD", TestPostgres.PASSWORD,
-        "RSO_PRIVACY_SALT", "cluster-salt-" + java.util.UUID.randomUUID(),
-        "CAMUNDA_BPM_ADMIN_USER_ID", "clusteradmin", "CAMUNDA_BPM_ADMIN_USER_PASSWORD", adminPassword);
+        "RSO_PRIVACY_SALT", "cluster-test-salt-" + java.util.UUID.randomUUID(),
+        "CAMUNDA_BPM_ADMIN_USER_ID", "admin", "CAMUNDA_BPM_ADMIN_USER_PASSWORD", adminPassword);
+    String staffPassword = "Cluster-Staff-" + java.util.UUID.randomUUID();
+    HttpLifecycles.Logins logins = new HttpLifecycles.Logins("admin:" + adminPassword, "olivia:" + staffPassword, "tom:" + staffPassword);
     List<String> args = List.of(
         "--rso.file-store.root=" + dir.resolve("shared-files").toAbsolutePath(), // one file store for both nodes
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
@@ -61,11 +65,12 @@ class TwoNodeClusterTest {
         "--camunda.bpm.job-execution.enabled=true");
     AppProcess node1 = new AppProcess("node1", AppProcess.freePort(), args, env);
     AppProcess node2 = new AppProcess("node2", AppProcess.freePort(), args, env);
-    String admin = "clusteradmin:" + adminPassword;
-    HttpLifecycles users = new HttpLifecycles(List.of(node1.baseUrl(), node2.baseUrl()), mail, admin, admin, admin);
+    HttpLifecycles users = new HttpLifecycles(List.of(node1.baseUrl(), node2.baseUrl()), mail, logins);
     ExecutorService customers = Executors.newFixedThreadPool(8);
     try {
       node1.start(Duration.ofMinutes(3)); // the first node builds the schema; then the second joins
+      HttpLifecycles.createStaff(node1.baseUrl(), logins.admin(), "olivia", staffPassword, Groups.OPERATORS);
+      HttpLifecycles.createStaff(node1.baseUrl(), logins.admin(), "tom", staffPassword, Groups.TECHNICIANS);
       node2.start(Duration.ofMinutes(3));
       Instant start = Instant.now();
 

@@ -287,8 +287,9 @@ class HostileInputTest extends IntegrationTest {
         rssv.substring(0, 42), rssv + "A", "short", "A".repeat(5000), "%2e%2e", "..", "%00", "%F0%9F%98%80", "%E2%80%AE" + "A".repeat(40),
         "'%20OR%20'1'='1", "%3Cscript%3E");
     for (String t : forged) {
-      // unknown: 404; so malformed that Tomcat refuses the path (an encoded NUL): 400
-      int status = t.equals("%00") ? 400 : 404;
+      // unknown: 404; so malformed that Tomcat refuses the path (an encoded NUL), or a dot segment, plain or encoded,
+      // which the firewall refuses before any handler (PathNormalisationTest): 400
+      int status = t.equals("%00") || t.equals("%2e%2e") || t.equals("..") ? 400 : 404;
       for (String path : List.of("/api/rssv/" + t, "/api/rssv/" + t + "/form.pdf", "/api/surveys/" + t)) {
         expect(status, http().get(path).send(), problems);
       }

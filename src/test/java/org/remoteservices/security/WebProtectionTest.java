@@ -13,9 +13,12 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.jobs.adapter.db.JobRepository;
-import org.remoteservices.shared.security.SecurityHeadersFilter;
+import org.remoteservices.privacy.application.UnsubscribeService;
+import org.remoteservices.shared.security.WebSecurityConfiguration;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;
+import org.remoteservices.testsupport.Lifecycle;
+import org.remoteservices.testsupport.RawHttp;
 import org.remoteservices.testsupport.TestUsers;
 import org.remoteservices.testsupport.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,8 @@ class WebProtectionTest extends IntegrationTest {
   @Autowired IdentityService identity;
   @Autowired JobRepository jobs;
   @Autowired JdbcClient jdbc;
+  @Autowired UnsubscribeService unsubscribe;
+  @Autowired Lifecycle lifecycle;
 
   Http http() {
     return new Http(port);
@@ -42,7 +47,7 @@ class WebProtectionTest extends IntegrationTest {
     for (String path : List.of("/portal/support", "/portal/rssv/" + FORGED, "/portal/survey/" + FORGED, "/portal/portal.js",
         "/portal/portal.css", "/api/rssv/" + FORGED, "/api/jobs", "/mail-catcher")) {
       Http.Response response = http().get(path).send();
-      assertThat(response.header("Content-Security-Policy")).as(path).isEqualTo(SecurityHeadersFilter.CSP).contains("default-src 'self'");
+      assertThat(response.header("Content-Security-Policy")).as(path).isEqualTo(WebSecurityConfiguration.CSP).contains("default-src 'self'");
       assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
       assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
@@ -58,7 +63,7 @@ class WebProtectionTest extends IntegrationTest {
     Http.Response cockpit = http().get("/camunda/app/cockpit/default/").send();
     assertThat(cockpit.status()).as(cockpit + " " + cockpit.header("Location")).isEqualTo(200);
     assertThat(cockpit.body()).containsIgnoringCase("cockpit");
-    assertThat(cockpit.header("Content-Security-Policy")).isNotEqualTo(SecurityHeadersFilter.CSP);
+    assertThat(cockpit.header("Content-Security-Policy")).isNotEqualTo(WebSecurityConfiguration.CSP);
     assertThat(http().get("/camunda/app/tasklist/default/").send().status()).isEqualTo(200);
   }
 
@@ -90,6 +95,24 @@ class WebProtectionTest extends IntegrationTest {
     assertThat(http().post("/api/support-requests").header("Origin", "http://localhost:" + port).json(REQUEST).send().status()).isEqualTo(422);
     assertThat(http().post("/api/rssv/" + FORGED).multipart("file", "a.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))
         .send().status()).isEqualTo(404);
+  }
+
+  /** RFC 8058: the mail provider POSTs List-Unsubscribe=One-Click form-encoded, server to server, with no other header. */
+  @Test
+  void oneClickUnsubscribeWorksWithoutAnyHeader() {
+    String link = unsubscribe.linkFor(lifecycle.submit(lifecycle.newJob(), "Una Clicker", "una.clicker@example.org"));
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    byte[] oneClick = "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8);
+    // from a foreign page it is still refused (the Origin rule applies to every write)
+    assertThat(RawHttp.to(port).request("POST /api/unsubscribe/" + token, RawHttp.headers("Content-Type",
+        "application/x-www-form-urlencoded", "Origin", "https://evil.example"), oneClick).status()).isEqualTo(403);
+    assertThat(unsubscribe.view(token).status()).isEqualTo("SUBSCRIBED");
+    RawHttp.Response response = RawHttp.to(port).request("POST /api/unsubscribe/" + token,
+        RawHttp.headers("Content-Type", "application/x-www-form-urlencoded"), oneClick);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("status").asText()).isEqualTo("UNSUBSCRIBED");
+    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(http().get("/portal/unsubscribe/" + token).send().header("Cache-Control")).isEqualTo("no-store");
   }
 
   /** The portal's uploads pass the CSRF guard only with this header: the script must keep sending it. */

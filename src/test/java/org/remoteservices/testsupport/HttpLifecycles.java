@@ -39,11 +39,17 @@ import java.util.function.BooleanSupplier;
  */
 public final class HttpLifecycles implements AutoCloseable {
   public static final String PASSWORD = "Demo-2026"; // the demo profile's users (olivia, tom) ...
-  public static final String DEMO_ADMIN = "admin:admin-Demo-2026"; // ... and admin
-  private final String OPERATOR;
-  private final String TECHNICIAN;
-  private final String ADMIN;
+  public static final String ADMIN = "admin:admin-Demo-2026"; // ... and admin
 
+  /** The staff logins the lifecycles use, each "user:password". */
+  public record Logins(String admin, String operator, String technician) {
+    /** The demo profile's. */
+    public static final Logins DEMO = new Logins(ADMIN, "olivia:" + PASSWORD, "tom:" + PASSWORD);
+  }
+
+  private final String adminLogin;
+  private final String operator;
+  private final String technician;
   private final List<String> nodes;
   private final GreenMail mail;
   private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -53,18 +59,42 @@ public final class HttpLifecycles implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean();
   private ExecutorService workers;
 
-  /** Against the demo profile's users. */
   public HttpLifecycles(List<String> nodeBaseUrls, GreenMail mail) {
-    this(nodeBaseUrls, mail, "olivia:" + PASSWORD, "tom:" + PASSWORD, DEMO_ADMIN);
+    this(nodeBaseUrls, mail, Logins.DEMO);
   }
 
-  /** With the given "user:password" of an operator, a technician and an administrator (outside the demo profile). */
-  public HttpLifecycles(List<String> nodeBaseUrls, GreenMail mail, String operator, String technician, String admin) {
+  public HttpLifecycles(List<String> nodeBaseUrls, GreenMail mail, Logins logins) {
     this.nodes = List.copyOf(nodeBaseUrls);
     this.mail = mail;
-    this.OPERATOR = operator;
-    this.TECHNICIAN = technician;
-    this.ADMIN = admin;
+    this.adminLogin = logins.admin();
+    this.operator = logins.operator();
+    this.technician = logins.technician();
+  }
+
+  /** Creates a staff account in a group through the engine REST API, as an administrator does (no demo profile). */
+  public static void createStaff(String baseUrl, String adminLogin, String userId, String password, String group) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String auth = "Basic " + Base64.getEncoder().encodeToString(adminLogin.getBytes(StandardCharsets.UTF_8));
+    String user = "{\"profile\":{\"id\":\"" + userId + "\",\"firstName\":\"Load\",\"lastName\":\"Test\",\"email\":\"" + userId
+        + "@staff.example.com\"},\"credentials\":{\"password\":\"" + password + "\"}}";
+    try {
+      for (HttpRequest request : List.of(
+          HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/user/create")).header("Authorization", auth)
+              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user)).build(),
+          HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/group/" + group + "/members/" + userId)).header("Authorization", auth)
+              .PUT(HttpRequest.BodyPublishers.noBody()).build())) {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+          throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
+              + response.body());
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** One customer's remote-support case, on a job of its own (so each mailbox receives exactly its mails). */
@@ -105,7 +135,7 @@ public final class HttpLifecycles implements AutoCloseable {
         "siteContact", Map.of("name", "Site Contact", "email", c.siteContact, "phone", "+1 555 0001"),
         "schedulingContact", Map.of("name", "Scheduling Contact", "email", c.schedulingContact, "phone", "+1 555 0002"),
         "systemObsolescenceDate", "2031-06-30");
-    expect(201, post("/api/jobs", OPERATOR, job));
+    expect(201, post("/api/jobs", operator, job));
     JsonNode created = body(expect(201, post("/api/support-requests", null,
         Map.of("name", "Ada Requester", "phone", "+1 555 0100", "email", c.requester, "jobNumber", c.jobNumber))));
     c.id = created.get("id").asText();
@@ -179,7 +209,7 @@ public final class HttpLifecycles implements AutoCloseable {
 
   /** Does the next user action of the case, if one is possible now; true if something moved. */
   boolean step(Case c) {
-    JsonNode tasks = body(expect(200, get("/engine-rest/task?processInstanceBusinessKey=" + c.id, TECHNICIAN)));
+    JsonNode tasks = body(expect(200, get("/engine-rest/task?processInstanceBusinessKey=" + c.id, technician)));
     if (tasks.size() > 0) {
       JsonNode task = tasks.get(0);
       submitForm(task.get("id").asText(), task.get("taskDefinitionKey").asText(), c);
@@ -206,7 +236,7 @@ public final class HttpLifecycles implements AutoCloseable {
       return c.surveyAnswered;
     }
     JsonNode instances = body(expect(200, get("/engine-rest/history/process-instance?processDefinitionKey=remote-support"
-        + "&processInstanceBusinessKey=" + c.id, ADMIN)));
+        + "&processInstanceBusinessKey=" + c.id, adminLogin)));
     if (instances.size() == 1 && "COMPLETED".equals(instances.get(0).get("state").asText())) {
       c.processInstanceId = instances.get(0).get("id").asText();
       c.done = true;
@@ -229,7 +259,7 @@ public final class HttpLifecycles implements AutoCloseable {
     Map<String, Object> variables = new LinkedHashMap<>();
     fields.forEach((k, v) -> variables.put(k, Map.of("value", v)));
     // 204 done; 4xx/5xx when the task was completed meanwhile (an answer lost in a crash): the next look tells
-    post("/engine-rest/task/" + taskId + "/submit-form", TECHNICIAN, Map.of("variables", variables));
+    post("/engine-rest/task/" + taskId + "/submit-form", technician, Map.of("variables", variables));
   }
 
   // --- what the mail server received
@@ -309,7 +339,7 @@ public final class HttpLifecycles implements AutoCloseable {
 
   /** Verification queries (as admin) against the first node. */
   public JsonNode query(String path) {
-    return body(expect(200, send(HttpRequest.newBuilder(URI.create(nodes.get(0) + path)).GET(), ADMIN)));
+    return body(expect(200, send(HttpRequest.newBuilder(URI.create(nodes.get(0) + path)).GET(), adminLogin)));
   }
 
   public static String encode(String s) {

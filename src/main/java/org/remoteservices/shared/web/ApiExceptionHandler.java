@@ -70,6 +70,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return bodyTooLarge(tooLarge);
+      }
+    }
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
       String name = shorten(u.getPropertyName());
@@ -81,6 +86,12 @@ public class ApiExceptionHandler {
           List.of(new ApiError.FieldProblem(field, "has the wrong type")));
     }
     return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", List.of());
+  }
+
+  /** A body without a declared length that went past rso.security.max-body-bytes while it was read (BodySizeLimitFilter). */
+  @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+  ResponseEntity<ApiError> bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close").body(BodySizeLimitFilter.tooLarge(e.maxBytes()));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
