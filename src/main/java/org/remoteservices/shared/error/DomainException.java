@@ -1,7 +1,7 @@
 package org.remoteservices.shared.error;
 
 /**
- * A use case refuses what it was asked, for a reason the caller can act on. Services throw it; only the edges
+ * A use case (or a controller) refuses what it was asked, for a reason the caller can act on. Only the edges
  * translate it: the REST layer into a 4xx ({@code ApiExceptionHandler}), a task-form listener into a form
  * validation message in Tasklist. The message is a sentence for a person and never carries personal data.
  */
@@ -21,7 +21,9 @@ public class DomainException extends RuntimeException {
     /** The content is not of an accepted kind (not a readable PDF). */
     UNSUPPORTED_CONTENT,
     /** Well-formed, but it cannot be processed (for instance, an unknown job number). */
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    /** The caller is known but may not do this (a technician outside their group's work). */
+    FORBIDDEN
   }
 
   private final Kind kind;
@@ -57,6 +59,10 @@ public class DomainException extends RuntimeException {
 
   public static DomainException unsupportedContent(String message) {
     return new DomainException(Kind.UNSUPPORTED_CONTENT, message);
+  }
+
+  public static DomainException forbidden(String message) {
+    return new DomainException(Kind.FORBIDDEN, message);
   }
 
   public static DomainException unprocessable(String message) {

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,11 +78,11 @@ public class MailCatcherController {
   public ResponseEntity<byte[]> attachment(@PathVariable int id, @PathVariable int index) throws MessagingException, IOException {
     MimeMessage[] received = greenMail().getReceivedMessages();
     if (id < 0 || id >= received.length) {
-      throw ApiException.notFound("no caught mail " + id);
+      throw DomainException.notFound("no caught mail " + id);
     }
     List<Part> parts = attachments(received[id]);
     if (index < 0 || index >= parts.size()) {
-      throw ApiException.notFound("no attachment " + index);
+      throw DomainException.notFound("no attachment " + index);
     }
     Part part = parts.get(index);
     try (InputStream in = part.getInputStream()) {
@@ -96,7 +96,7 @@ public class MailCatcherController {
   private GreenMail greenMail() {
     GreenMail greenMail = catcher.getIfAvailable();
     if (greenMail == null) {
-      throw ApiException.notFound("the mail catcher is off: a real SMTP server is configured (spring.mail.host)");
+      throw DomainException.notFound("the mail catcher is off: a real SMTP server is configured (spring.mail.host)");
     }
     return greenMail;
   }

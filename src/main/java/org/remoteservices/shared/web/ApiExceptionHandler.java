@@ -35,11 +35,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return error(e.status(), e.getMessage(), List.of());
-  }
-
   /** A use case's refusal: the kind picks the status, the message is already a sentence for the caller. */
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ApiError> refused(DomainException e) {
@@ -55,6 +50,7 @@ public class ApiExceptionHandler {
       case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
       case UNSUPPORTED_CONTENT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
     };
   }
 

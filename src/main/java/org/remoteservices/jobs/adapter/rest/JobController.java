@@ -14,7 +14,7 @@ import org.remoteservices.jobs.application.JobRegistry;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.validation.StoredLowerCase;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ public class JobController {
   @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
   public List<Job> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > 500) {
-      throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 500");
+      throw DomainException.rejected("offset must be >= 0 and limit between 1 and 500");
     }
     return jobs.list(offset, limit);
   }
@@ -51,7 +51,7 @@ public class JobController {
   @GetMapping("/{jobNumber}")
   @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
   public Job get(@PathVariable String jobNumber) {
-    return jobs.find(jobNumber).orElseThrow(() -> ApiException.notFound("no job " + jobNumber));
+    return jobs.find(jobNumber).orElseThrow(() -> DomainException.notFound("no job " + jobNumber));
   }
 
   @PostMapping

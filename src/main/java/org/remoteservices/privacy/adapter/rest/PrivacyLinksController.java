@@ -15,7 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.tokens.TokenPurpose;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -145,7 +145,7 @@ public class PrivacyLinksController {
 
   private static byte[] bytes(MultipartFile file) throws IOException {
     if (file.isEmpty()) {
-      throw ApiException.badRequest("the uploaded file is empty");
+      throw DomainException.rejected("the uploaded file is empty");
     }
     return file.getBytes();
   }

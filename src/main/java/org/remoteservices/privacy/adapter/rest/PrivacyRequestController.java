@@ -21,7 +21,7 @@ import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,7 +81,7 @@ public class PrivacyRequestController {
   @GetMapping("/api/privacy-requests/{id}")
   @StaffOnly({Groups.PRIVACY_OFFICERS, Groups.OPERATORS, Groups.ADMINS})
   public PrivacyRequestService.Status status(@PathVariable String id) {
-    return service.status(id).orElseThrow(() -> ApiException.notFound("no privacy request " + id));
+    return service.status(id).orElseThrow(() -> DomainException.notFound("no privacy request " + id));
   }
 
   public record NewLegalHold(@NotBlank @Pattern(regexp = JOB_NUMBER) String jobNumber, @NotNull RetentionCategory category,

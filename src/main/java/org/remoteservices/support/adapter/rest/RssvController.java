@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import org.remoteservices.shared.security.PublicEndpoint;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.support.application.RssvLinkService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,7 +46,7 @@ public class RssvController {
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<RssvLinkService.ReturnReceipt> upload(@PathVariable String token, @RequestPart("file") MultipartFile file) throws IOException {
     if (file.isEmpty()) {
-      throw ApiException.badRequest("the uploaded file is empty");
+      throw DomainException.rejected("the uploaded file is empty");
     }
     return ResponseEntity.status(201).body(rssv.returnSignedUpload(token, file.getBytes()));
   }

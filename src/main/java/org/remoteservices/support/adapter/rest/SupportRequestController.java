@@ -12,7 +12,7 @@ import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.PublicEndpoint;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.validation.StoredLowerCase;
-import org.remoteservices.shared.web.ApiException;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.web.PlainText;
 import org.remoteservices.support.adapter.db.SupportRequestRepository;
 import org.remoteservices.support.application.CaseFileService;
@@ -88,7 +88,7 @@ public class SupportRequestController {
   @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
   public List<Summary> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
     if (offset < 0 || limit < 1 || limit > 500) {
-      throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 500");
+      throw DomainException.rejected("offset must be >= 0 and limit between 1 and 500");
     }
     return requests.list(offset, limit).stream().map(Summary::of).toList();
   }
@@ -96,7 +96,7 @@ public class SupportRequestController {
   @GetMapping("/{id}")
   @StaffOnly({Groups.OPERATORS, Groups.ADMINS, Groups.TECHNICIANS})
   public Summary get(@PathVariable String id) {
-    return Summary.of(requests.find(id).orElseThrow(() -> ApiException.notFound("no support request " + id)));
+    return Summary.of(requests.find(id).orElseThrow(() -> DomainException.notFound("no support request " + id)));
   }
 
   /** The header that names the active content of a downloaded PDF (shared.pdf.PdfActiveContent codes), when it has any. */
@@ -115,7 +115,7 @@ public class SupportRequestController {
     try {
       file = caseFiles.returnedRssv(id);
     } catch (CaseFileService.NotInYourWork e) {
-      throw new ApiException(HttpStatus.FORBIDDEN, e.getMessage());
+      throw DomainException.forbidden(e.getMessage());
     }
     ResponseEntity.BodyBuilder response = ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
@@ -133,9 +133,9 @@ public class SupportRequestController {
   @StaffOnly({Groups.TECHNICIANS, Groups.ADMINS})
   public ResponseEntity<RecordingUploaded> uploadRecording(@PathVariable String id, @RequestPart("file") MultipartFile file) throws IOException {
     if (file.isEmpty()) {
-      throw ApiException.badRequest("the recording file is empty");
+      throw DomainException.rejected("the recording file is empty");
     }
-    String sessionId = sessions.currentSessionId(id).orElseThrow(() -> ApiException.conflict("no session is scheduled for " + id));
+    String sessionId = sessions.currentSessionId(id).orElseThrow(() -> DomainException.conflict("no session is scheduled for " + id));
     return ResponseEntity.status(201).body(new RecordingUploaded(sessions.uploadRecording(sessionId, file.getInputStream())));
   }
 }
