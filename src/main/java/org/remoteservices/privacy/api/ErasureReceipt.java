@@ -1,6 +1,5 @@
 package org.remoteservices.privacy.api;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,11 +23,5 @@ public record ErasureReceipt(String store, Map<String, Integer> erased, Map<Stri
 
   public static ErasureReceipt nothing(String store) {
     return new ErasureReceipt(store, Map.of(), Map.of());
-  }
-
-  /** Lines for the certificate: "SUPPORT_REQUEST: 1". */
-  public List<String> lines() {
-    return erased.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + ": " + e.getValue()).toList();
   }
 }

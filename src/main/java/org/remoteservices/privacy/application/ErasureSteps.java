@@ -8,7 +8,6 @@ import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.api.SubjectRecords;
 import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import org.remoteservices.privacy.application.port.PrivacyRecordStore;
-import org.remoteservices.privacy.application.port.PrivacyRequestStore;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.files.FileStore;
 import org.slf4j.Logger;
@@ -26,16 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ErasureSteps {
   private static final Logger LOG = LoggerFactory.getLogger(ErasureSteps.class);
 
-  private final PrivacyRequestStore requests;
   private final PrivacyRecordStore records;
   private final SubjectService subjects;
   private final ErasurePlanner planner;
   private final PrivacyProcessPort process;
   private final FileStore files;
 
-  public ErasureSteps(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, ErasurePlanner planner,
+  public ErasureSteps(PrivacyRecordStore records, SubjectService subjects, ErasurePlanner planner,
       PrivacyProcessPort process, FileStore files) {
-    this.requests = requests;
     this.records = records;
     this.subjects = subjects;
     this.planner = planner;

@@ -3,7 +3,6 @@ package org.remoteservices.privacy.application;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.api.SubjectMatch;
@@ -43,10 +42,6 @@ public class SubjectService {
     public SubjectRecords of(SubjectDataProvider provider) {
       return stores.stream().filter(s -> s.store().equals(provider.store())).findFirst().orElse(SubjectRecords.none(provider.store()));
     }
-
-    public int identifyingRecords() {
-      return stores.stream().mapToInt(s -> s.matches().size()).sum();
-    }
   }
 
   public Subject match(PrivacyRequest request) {
@@ -77,9 +72,5 @@ public class SubjectService {
       }
     }
     return new Subject(List.copyOf(stores), best, emailOnRecord, List.copyOf(jobs));
-  }
-
-  public Optional<SubjectDataProvider> provider(String store) {
-    return providers.stream().filter(p -> p.store().equals(store)).findFirst();
   }
 }

@@ -57,11 +57,14 @@ public class VerificationService {
 
   /** What is still missing before the request counts as verified (empty: verified). For staff only: it reveals the match. */
   public List<String> missing(PrivacyRequest request) {
+    return request.verificationLevel() == VerificationLevel.NONE ? List.of() : missing(request, subjects.match(request));
+  }
+
+  private List<String> missing(PrivacyRequest request, SubjectService.Subject match) {
     List<String> missing = new ArrayList<>();
     if (request.verificationLevel() == VerificationLevel.NONE) {
       return missing;
     }
-    SubjectService.Subject match = subjects.match(request);
     if (!match.known() || match.emailOnRecord() == null) {
       missing.add("records of the person: no support request matches the e-mail address, or the name and phone together");
       return missing;
@@ -98,7 +101,7 @@ public class VerificationService {
       requests.setContactOnRecord(id, match.emailOnRecord()); // where the confirmation link goes, and later every answer
       request = requests.get(id);
     }
-    List<String> missing = missing(request);
+    List<String> missing = missing(request, match);
     requests.recordVerification(id, missing.isEmpty() ? "VERIFIED" : "INSUFFICIENT", match.matchedPoints() + (request.possessionConfirmed() ? 1 : 0));
     requests.updateStatus(id, missing.isEmpty() ? "IN_PROGRESS" : "VERIFYING");
     LOG.info("privacy request {} identity check: {} data point(s) matched, possession {}, {}", id, match.matchedPoints(),

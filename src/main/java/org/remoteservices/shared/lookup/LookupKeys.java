@@ -31,6 +31,22 @@ public final class LookupKeys {
     return digits.isEmpty() ? null : digits;
   }
 
+  /**
+   * Whether two names (or addresses) are the same person's (place's): compared without case, punctuation or repeated
+   * spaces; an empty one matches nothing. Every subject-data provider matches names by this one rule.
+   */
+  public static boolean sameName(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    String x = simplify(a);
+    return !x.isEmpty() && x.equals(simplify(b));
+  }
+
+  private static String simplify(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
   /** The distinct e-mail keys of a mail's recipients, in order. */
   public static Set<String> emails(Collection<String> addresses) {
     Set<String> keys = new LinkedHashSet<>();

@@ -51,11 +51,6 @@ public final class ProcessVariable<T> {
     return value == null ? Optional.empty() : Optional.of(read.apply(value));
   }
 
-  /** A flag that counts as false when it is missing. */
-  public static boolean isTrue(ProcessVariable<Boolean> flag, VariableScope scope) {
-    return flag.optionalFrom(scope).orElse(false);
-  }
-
   public void on(VariableScope scope, T value) {
     scope.setVariable(name, write.apply(Objects.requireNonNull(value, name)));
   }

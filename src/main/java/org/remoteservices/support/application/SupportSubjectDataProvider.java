@@ -113,7 +113,7 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
     Map<String, Optional<String>> locations = new HashMap<>();
     for (Candidate c : store.candidates(emailKey, phoneKey)) {
       boolean email = sameKey(LookupKeys.email(c.email()), emailKey);
-      boolean name = sameName(c.name(), query.name());
+      boolean name = LookupKeys.sameName(c.name(), query.name());
       boolean phone = sameKey(LookupKeys.phone(c.phone()), phoneKey);
       if (!(email || (name && phone))) {
         continue;
@@ -133,7 +133,7 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
       }
       if (query.jobLocation() != null) {
         Optional<String> location = locations.computeIfAbsent(c.jobNumber(), j -> jobs.find(j).map(Job::locationAddress));
-        if (location.isPresent() && sameName(location.get(), query.jobLocation())) {
+        if (location.isPresent() && LookupKeys.sameName(location.get(), query.jobLocation())) {
           matched.add(DataPoint.JOB_LOCATION);
         }
       }
@@ -305,13 +305,5 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
     return a != null && a.equals(b);
   }
 
-  /** Names and addresses compare without case, punctuation or repeated spaces. */
-  private static boolean sameName(String a, String b) {
-    return a != null && b != null && simplify(a).equals(simplify(b)) && !simplify(a).isEmpty();
-  }
-
-  private static String simplify(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
 
 }

@@ -4,7 +4,6 @@ import static org.remoteservices.shared.process.ProcessVariable.booleanVariable;
 import static org.remoteservices.shared.process.ProcessVariable.enumVariable;
 import static org.remoteservices.shared.process.ProcessVariable.stringVariable;
 
-import java.util.List;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.shared.process.ProcessVariable;
 
@@ -27,10 +26,6 @@ public final class PrivacyProcess {
     public static final ProcessVariable<Boolean> DEADLINE_MISSED = booleanVariable("deadlineMissed");
     /** The multi-instance element: the right one called {@code privacy-right} instance executes. */
     public static final ProcessVariable<PrivacyRight> RIGHT = enumVariable("right", PrivacyRight.class);
-
-    /** Every variable the two models keep. */
-    public static final List<ProcessVariable<?>> ALL = List.of(PRIVACY_REQUEST_ID, VERIFICATION_REQUIRED, ERASURE_REQUESTED,
-        IDENTITY_VERIFIED, VERIFICATION_DECISION, EXTEND_DEADLINE, DEADLINE_MISSED, RIGHT);
 
     private Vars() {}
   }

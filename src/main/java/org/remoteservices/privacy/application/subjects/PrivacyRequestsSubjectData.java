@@ -87,7 +87,7 @@ public class PrivacyRequestsSubjectData implements SubjectDataProvider {
     for (String id : requests.idsBySubject(emailKeys, query.phoneKey())) {
       PrivacyRequest r = requests.get(id);
       boolean byEmail = r.email() != null && emailKeys.contains(LookupKeys.email(r.email()));
-      if (byEmail || sameName(r.name(), query.name())) {
+      if (byEmail || LookupKeys.sameName(r.name(), query.name())) {
         ids.add(id);
       }
     }
@@ -160,13 +160,6 @@ public class PrivacyRequestsSubjectData implements SubjectDataProvider {
         own == 0 ? Map.of() : Map.of("earlier privacy requests: dates, rights and outcomes", "the record that they were answered"));
   }
 
-  private static boolean sameName(String a, String b) {
-    return a != null && b != null && simplify(a).equals(simplify(b)) && !simplify(a).isEmpty();
-  }
-
-  private static String simplify(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
 
   @Override
   public int rectify(SubjectRecords records, org.remoteservices.privacy.api.Rectification correction) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The staff member as the engine knows them: the staff API's authentication sets the engine's authenticated user and
- * their groups for the request ({@code StaffAuthenticationInterceptor}), so use cases see the same identity as Camunda's
+ * their groups for the request ({@code shared.security.EngineAuthenticationFilter}, behind Spring Security), so use cases see the same identity as Camunda's
  * authorizations and its operation log.
  */
 @Component
