@@ -16,6 +16,7 @@ import org.remoteservices.privacy.application.DownloadService;
 import org.remoteservices.privacy.application.EvidenceIntakeService;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.lookup.LookupKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -83,7 +84,8 @@ final class SubjectRightsProbe {
     // milliseconds after the mail leaves: docs/performance.md, "Findings")
     awaitTask(app, id, PrivacyProcess.Elements.REVIEW_VERIFICATION);
     app.bean(EvidenceIntakeService.class).signDeclaration(atRecord.linkToken("/portal/privacy/declaration/"), s.name(), true);
-    app.bean(EvidenceIntakeService.class).confirmPossession(atRecord.linkToken("/portal/privacy/identity/"));
+    // the second click may come while the request still checks the first piece: it answers 409, the person retries
+    retryWhileBusy(() -> app.bean(EvidenceIntakeService.class).confirmPossession(atRecord.linkToken("/portal/privacy/identity/")));
     Task review = awaitTask(app, id, PrivacyProcess.RightElements.REVIEW_RETENTION);
 
     long t0 = System.nanoTime();
@@ -108,6 +110,21 @@ final class SubjectRightsProbe {
   }
 
   record Timed(double millis, String what) {}
+
+  private static void retryWhileBusy(Runnable click) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+    while (true) {
+      try {
+        click.run();
+        return;
+      } catch (DomainException e) {
+        if (e.kind() != DomainException.Kind.CONFLICT || System.currentTimeMillis() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
 
   private static Task awaitTask(AppUnderTest app, String businessKey, String taskKey) throws InterruptedException {
     TaskService tasks = app.bean(TaskService.class);

@@ -394,7 +394,14 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     Mail atRecord = mail("Please confirm");
     assertThat(atRecord.to()).containsExactly(s.email()); // the declaration link too goes to the address on record
     evidence.signDeclaration(atRecord.linkToken("/portal/privacy/declaration/"), "Uma Holdfast", true);
-    confirmAtRecord(s.email());
+    // the second click comes while the request still checks the declaration: refused with "try again", nothing stored
+    assertThatThrownBy(() -> evidence.confirmPossession(atRecord.linkToken("/portal/privacy/identity/")))
+        .isInstanceOfSatisfying(org.remoteservices.shared.error.DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(org.remoteservices.shared.error.DomainException.Kind.CONFLICT))
+        .hasMessageContaining("try again");
+    assertThat(jdbc.sql("select count(*) from privacy_request where id = ? and possession_confirmed_at is not null").param(id).query(Integer.class).single()).isZero();
+    runDueJobs();
+    confirmAtRecord(s.email()); // the same link, a moment later
     runDueJobs();
     assertThat(task(id, RightElements.REVIEW_RETENTION).getDescription()).contains("SUPPORT_FILES on job " + s.job().jobNumber(), "SI-7");
 

@@ -85,7 +85,7 @@ public class EvidenceIntakeService {
     String id = tokens.resolve(TokenPurpose.POSSESSION, token);
     tokens.markUsed(TokenPurpose.POSSESSION, token);
     requests.confirmPossession(id);
-    process.evidenceReceived(id);
+    tell(id);
     LOG.info("privacy request {}: confirmed at the address on record", id);
   }
 
@@ -96,8 +96,19 @@ public class EvidenceIntakeService {
     tokens.markUsed(TokenPurpose.AGENT_CONFIRMATION, token);
     requests.confirmAgent(id);
     requests.confirmPossession(id);
-    process.evidenceReceived(id);
+    tell(id);
     LOG.info("privacy request {}: the requester confirmed the agent", id);
+  }
+
+  /**
+   * Tells the waiting request. A request that still awaits evidence but is busy checking the previous piece (its
+   * verification job runs between two of the person's clicks) cannot take the message; then nothing is stored and the
+   * person is asked to try again, instead of the evidence lying unseen until an officer looks.
+   */
+  private void tell(String id) {
+    if (!process.evidenceReceived(id) && "VERIFYING".equals(requests.get(id).status())) {
+      throw DomainException.conflict("we are still checking what you sent a moment ago; please try again in a few seconds");
+    }
   }
 
   private void store(TokenPurpose purpose, String token, String id, String kind, String method, byte[] content) {
@@ -107,7 +118,7 @@ public class EvidenceIntakeService {
     String sha = files.write(key, content);
     try {
       requests.insertEvidence(evidenceId, id, kind, method, key, sha);
-      process.evidenceReceived(id);
+      tell(id);
     } catch (RuntimeException e) {
       files.delete(key);
       throw e;
