@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.jobs.application.port.RecordRetentionProcessPort;
 import org.remoteservices.shared.error.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of the job registry: operators list and register jobs; other features find them through {@link JobDirectory}. */
+/** Use cases of the job registry: operators list and register jobs (each registration starts its record-retention); other features find them through {@link JobDirectory}. */
 @Service
 public class JobRegistry implements JobDirectory {
   private final JobStore jobs;
+  private final RecordRetentionProcessPort retention;
 
-  public JobRegistry(JobStore jobs) {
+  public JobRegistry(JobStore jobs, RecordRetentionProcessPort retention) {
     this.jobs = jobs;
+    this.retention = retention;
   }
 
   @Override
@@ -38,6 +41,7 @@ public class JobRegistry implements JobDirectory {
       throw DomainException.conflict("job " + job.jobNumber() + " is already registered");
     }
     jobs.insert(job);
+    retention.start(job.jobNumber()); // record-retention: its case records are destroyed at obsolescence + 10 years
   }
 
   @Override

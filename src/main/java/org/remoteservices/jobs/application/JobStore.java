@@ -14,6 +14,15 @@ public interface JobStore {
 
   void insert(Job job);
 
+  void updateObsolescenceDate(String jobNumber, java.time.LocalDate date);
+
+  /** Writes a destruction record of the record-retention (counts and categories, no personal data). */
+  void insertDestruction(String id, String jobNumber, java.time.LocalDate retainUntil, java.time.Instant destroyedAt, int cases,
+      String erased, String kept);
+
+  /** Whether a retention pass destroyed the job's case records with nothing kept by a legal hold. */
+  boolean destroyed(String jobNumber);
+
   /** Sets the location address unless it is already {@code replacement}; returns whether a row changed. */
   boolean replaceLocation(String jobNumber, String replacement);
 }

@@ -38,7 +38,9 @@ public class JobsSubjectDataProvider implements SubjectDataProvider {
             "site_contact_phone", "scheduling_contact_name", "scheduling_contact_email", "scheduling_contact_phone",
             "system_obsolescence_date", "created_at"),
         "location_address", "site_contact_name", "site_contact_email", "site_contact_phone", "scheduling_contact_name",
-        "scheduling_contact_email", "scheduling_contact_phone"));
+        "scheduling_contact_email", "scheduling_contact_phone"),
+        // what each record-retention pass destroyed: counts and categories per job, no personal data
+        table("record_destruction", List.of("id", "job_number", "retain_until", "destroyed_at", "cases", "erased", "kept")));
   }
 
   /** Nothing: see the class comment. */

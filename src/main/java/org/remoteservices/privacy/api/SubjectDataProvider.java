@@ -32,6 +32,16 @@ public interface SubjectDataProvider extends DataOwner {
   SubjectRecords find(SubjectQuery query);
 
   /**
+   * Every case record this store keeps about a job, whoever the subject (the {@code record-retention} destruction at the
+   * job's system obsolescence + 10 years). Asked in provider order; {@code linkedRecordIds} are the record ids the earlier
+   * providers found (the job's support requests), so a store of references (mails on record) finds its rows through them.
+   * By default none: the registry, privacy requests and standing choices are no case records and follow their own rules.
+   */
+  default SubjectRecords findCaseRecordsOfJob(String jobNumber, Set<String> linkedRecordIds) {
+    return SubjectRecords.none(store());
+  }
+
+  /**
    * File keys of these records that a retention decision does not keep: the file step deletes them. Files of a
    * kept category stay.
    */

@@ -90,9 +90,12 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
         table("recording", List.of("id", "remote_session_id", "support_request_id", "kind", "file_key", "external_ref", "sha256",
             "size_bytes", "destroy_after", "destroyed_at", "created_at"),
             "external_ref"),
-        table("recording_destruction", List.of("recording_id", "recorded_at", "destroyed_at", "file_sha256", "method")),
+        table("recording_destruction", List.of("recording_id", "recorded_at", "destroyed_at", "file_sha256", "method", "confirmed_by",
+            "deleted_at", "confirmation")),
+        // a support file: uploaded (file_key) or a reference to a large file kept elsewhere (external_ref, like a recording's)
         table("support_file", List.of("id", "remote_session_id", "support_request_id", "category", "file_key", "sha256", "size_bytes",
-            "collected_at", "retain_until")),
+            "collected_at", "retain_until", "source", "external_ref", "added_by"),
+            "external_ref"),
         table("work_order", List.of("id", "support_request_id", "summary", "actions_taken", "recommendations", "pdf_file", "documented_by",
             "created_at", "sent_at"),
             "summary", "actions_taken", "recommendations"),
@@ -146,6 +149,19 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
     List<String> fileKeys = store.files(ids).all();
     List<String> instances = process.processInstancesAbout(ids, store.recordingIds(ids));
     return new SubjectRecords(STORE, ids, matches, fileKeys, instances);
+  }
+
+  /**
+   * Every support request about the job, with its files and process instances (the record-retention destruction). The
+   * retention destruction erases them as an erasure does ({@link #erase}), keeping what a legal hold keeps.
+   */
+  @Override
+  public SubjectRecords findCaseRecordsOfJob(String jobNumber, Set<String> linkedRecordIds) {
+    List<String> ids = store.caseIdsOfJob(jobNumber);
+    if (ids.isEmpty()) {
+      return SubjectRecords.none(STORE);
+    }
+    return new SubjectRecords(STORE, ids, List.of(), store.files(ids).all(), process.processInstancesAbout(ids, store.recordingIds(ids)));
   }
 
   /**

@@ -54,6 +54,27 @@ public class JobRepository implements JobStore {
   }
 
   @Override
+  public void updateObsolescenceDate(String jobNumber, java.time.LocalDate date) {
+    jdbc.sql("update job set system_obsolescence_date = ? where job_number = ?").params(date, jobNumber).update();
+  }
+
+  @Override
+  public void insertDestruction(String id, String jobNumber, java.time.LocalDate retainUntil, java.time.Instant destroyedAt, int cases,
+      String erased, String kept) {
+    jdbc.sql("""
+            insert into record_destruction (id, job_number, retain_until, destroyed_at, cases, erased, kept)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, jobNumber, retainUntil, Timestamp.from(destroyedAt), cases, erased, kept)
+        .update();
+  }
+
+  @Override
+  public boolean destroyed(String jobNumber) {
+    return jdbc.sql("select count(*) from record_destruction where job_number = ? and kept is null").param(jobNumber)
+        .query(Integer.class).single() > 0;
+  }
+
+  @Override
   public boolean replaceLocation(String jobNumber, String replacement) {
     return jdbc.sql("update job set location_address = ? where job_number = ? and location_address <> ?")
         .params(replacement, jobNumber, replacement).update() > 0;

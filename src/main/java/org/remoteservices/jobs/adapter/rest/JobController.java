@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.application.JobRegistry;
+import org.remoteservices.jobs.application.RecordRetentionService;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.validation.StoredLowerCase;
@@ -18,6 +19,7 @@ import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.web.PlainText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The job registry, for operators: list and register the installations that may ask for remote support. */
+/** The job registry, for operators: list and register the installations that may ask for remote support, change their obsolescence date. */
 @RestController
 @RequestMapping("/api/jobs")
 public class JobController {
@@ -34,9 +36,11 @@ public class JobController {
   static final String PHONE = "\\+?[0-9 ()./-]{6,40}";
 
   private final JobRegistry jobs;
+  private final RecordRetentionService retention;
 
-  public JobController(JobRegistry jobs) {
+  public JobController(JobRegistry jobs, RecordRetentionService retention) {
     this.jobs = jobs;
+    this.retention = retention;
   }
 
   @GetMapping
@@ -61,6 +65,19 @@ public class JobController {
     jobs.register(job); // 409 if the number is taken
     return ResponseEntity.created(URI.create("/api/jobs/" + job.jobNumber())).body(job);
   }
+
+  /**
+   * Operators change a job's system obsolescence date: 200 with the job; its record-retention timer moves to the new date
+   * + 10 years (by message, the instance is not restarted). A missing or malformed date: 400; an unknown job: 404.
+   */
+  @PatchMapping("/{jobNumber}")
+  @StaffOnly
+  public Job changeObsolescenceDate(@PathVariable String jobNumber, @Valid @RequestBody ObsolescenceDateChange change) {
+    return retention.changeObsolescenceDate(jobNumber, change.systemObsolescenceDate());
+  }
+
+  /** The one field a PATCH may change; anything else in the body is refused (unknown properties fail). */
+  public record ObsolescenceDateChange(@NotNull LocalDate systemObsolescenceDate) {}
 
   public record JobRegistration(
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,

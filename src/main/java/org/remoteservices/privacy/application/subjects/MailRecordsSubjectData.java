@@ -55,6 +55,16 @@ public class MailRecordsSubjectData implements SubjectDataProvider {
     return new SubjectRecords(STORE, ids, List.of(), mails.attachmentKeys(ids), List.of());
   }
 
+  /** The mails about the job's cases (the support requests the support store found). */
+  @Override
+  public SubjectRecords findCaseRecordsOfJob(String jobNumber, Set<String> linkedRecordIds) {
+    if (linkedRecordIds.isEmpty()) {
+      return SubjectRecords.none(STORE);
+    }
+    List<String> ids = mails.find(linkedRecordIds, Set.of(), List.of());
+    return new SubjectRecords(STORE, ids, List.of(), mails.attachmentKeys(ids), List.of());
+  }
+
   @Override
   public List<String> filesToErase(SubjectRecords records, Set<RetentionCategory> retained) {
     return new ArrayList<>(mails.attachmentKeys(records.recordIds()));

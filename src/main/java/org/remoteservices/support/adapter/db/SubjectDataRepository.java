@@ -84,7 +84,7 @@ public class SubjectDataRepository implements SubjectDataStore {
         select s.case_seq, r.kind, r.external_ref, r.size_bytes, r.destroy_after, r.destroyed_at from recording r
         join support_request s on s.id = r.support_request_id where r.support_request_id in (:ids) order by r.created_at""", ids));
     out.put("support_files", rows("""
-        select s.case_seq, f.category, f.size_bytes, f.collected_at, f.retain_until from support_file f
+        select s.case_seq, f.category, f.source, f.external_ref, f.size_bytes, f.collected_at, f.retain_until from support_file f
         join support_request s on s.id = f.support_request_id where f.support_request_id in (:ids) order by f.collected_at, f.category""", ids));
     out.put("work_orders", rows("""
         select s.case_seq, w.summary, w.actions_taken, w.recommendations, w.created_at, w.sent_at from work_order w
@@ -109,6 +109,11 @@ public class SubjectDataRepository implements SubjectDataStore {
     }
     return jdbc.sql("select case_seq from support_request where id in (:ids) order by case_seq").param("ids", List.copyOf(ids))
         .query(Long.class).list().stream().map(SupportRequest::caseNumberOf).toList();
+  }
+
+  @Override
+  public List<String> caseIdsOfJob(String jobNumber) {
+    return jdbc.sql("select id from support_request where job_number = ? order by created_at, id").param(jobNumber).query(String.class).list();
   }
 
   @Override

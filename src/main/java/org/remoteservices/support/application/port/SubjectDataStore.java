@@ -48,6 +48,9 @@ public interface SubjectDataStore {
   /** Case numbers ("RS-000123") of the requests, in order. */
   List<String> caseNumbers(Collection<String> supportRequestIds);
 
+  /** Ids of every support request about the job (the record-retention destruction), oldest first. */
+  List<String> caseIdsOfJob(String jobNumber);
+
   /** The jobs of these requests (those still stored). */
   Set<String> jobsOf(Collection<String> supportRequestIds);
 
