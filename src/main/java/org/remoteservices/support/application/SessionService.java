@@ -23,6 +23,8 @@ import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
+import org.remoteservices.support.application.port.RecordingServerConnector;
+import org.remoteservices.support.application.port.RemoteSupportProcessPort;
 import org.remoteservices.support.application.port.SessionStore;
 import org.remoteservices.support.application.port.SupportRequestStore;
 import org.remoteservices.support.domain.Recording;
@@ -48,9 +50,24 @@ public class SessionService {
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
   private final AcceptedRssv acceptedRssv;
+  private final RecordingServerConnector recordingServer;
+  private final RemoteSupportProcessPort process;
+
+  /** What the retention's destruction step did with a recording. */
+  public enum RecordingDestruction {
+    /** The file deleted, or the recording deleted on the tool's server through its connector: a destruction record written. */
+    DESTROYED,
+    /** Kept on the tool's server, which has no deletion API: an operator deletes it there and confirms (nothing changed yet). */
+    CONFIRMATION_NEEDED,
+    /** Destroyed before (a rerun, or erased by a privacy request). */
+    ALREADY_GONE
+  }
 
   public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
-      MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv) {
+      MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv,
+      RecordingServerConnector recordingServer, RemoteSupportProcessPort process) {
+    this.recordingServer = recordingServer;
+    this.process = process;
     this.requests = requests;
     this.sessions = sessions;
     this.jobs = jobs;
@@ -151,6 +168,9 @@ public class SessionService {
     long size = java.nio.file.Files.size(files.root().resolve(key));
     Instant provisional = session.scheduledStart().plus(policy.recording().keepFor());
     sessions.insertRecording(id, sessionId, session.supportRequestId(), "FILE", key, null, sha, size, provisional);
+    // its retention timer at once (180 days from the scheduled start), not only when the outcome is recorded: a case that
+    // never gets an outcome (it expires, it is cancelled) must not keep the file for ever; the outcome moves the timer
+    process.startRecordingRetention(id);
     return id;
   }
 
@@ -158,36 +178,61 @@ public class SessionService {
     return sessions.recordingsOfSession(currentSession(supportRequestId).id());
   }
 
+  /** The case's recordings (for staff: the operator who deletes one on the recording server looks its reference up here). */
+  public List<Recording> recordingsOfCase(String supportRequestId) {
+    requests.find(supportRequestId).orElseThrow(() -> DomainException.notFound("no support request " + supportRequestId));
+    return sessions.recordingsOf(supportRequestId);
+  }
+
   public Instant destroyAt(String recordingId) {
     return sessions.recording(recordingId).orElseThrow().destroyAfter();
   }
 
   /**
-   * Deletes the recording's file (or forgets its reference) and keeps a destruction record without personal data. Not
-   * before its destroy-after date: the retention timer fires on it, but an operator can move the timer or execute its job
-   * early, so this refuses (CONFLICT, nothing deleted; in the retention process a failed job and then an incident) while
-   * the date is in the future.
+   * Deletes the recording's file, or the recording on the tool's server through its connector, and keeps a destruction
+   * record without personal data; a recording on a server without a deletion API stays as it is and the answer is
+   * CONFIRMATION_NEEDED (an operator deletes it there and confirms, {@code RecordingDeletionService}). Not before its
+   * destroy-after date: the retention timer fires on it, but an operator can move the timer or execute its job early, so
+   * this refuses (CONFLICT, nothing deleted; in the retention process a failed job and then an incident) while the date
+   * is in the future.
    */
   @Transactional
-  public void destroyRecording(String recordingId) {
+  public RecordingDestruction destroyRecording(String recordingId) {
     Recording recording = sessions.recording(recordingId).orElse(null);
     if (recording == null || recording.destroyedAt() != null) {
       LOG.info("recording {} is already gone", recordingId);
-      return;
+      return RecordingDestruction.ALREADY_GONE;
     }
     Instant now = time.now();
-    if (recording.destroyAfter().isAfter(now)) {
-      throw DomainException.conflict("Recording " + recordingId + " is not destroyed before the end of its retention period, "
-          + Dates.format(recording.destroyAfter()) + " (the retention timer was moved or its job executed early; let the timer fire on its date).");
+    requireRetentionOver(recording, now);
+    String method;
+    if (recording.fileKey() != null) {
+      method = "FILE_DELETED";
+    } else if (recording.externalRef() != null && recordingServer.canDelete(recording.externalRef())) {
+      recordingServer.delete(recording.externalRef());
+      method = "DELETED_ON_SERVER_BY_API";
+    } else if (recording.externalRef() != null) {
+      LOG.info("recording {} is kept on the recording server: an operator deletes it there and confirms", recordingId);
+      return RecordingDestruction.CONFIRMATION_NEEDED;
+    } else {
+      method = "ARCHIVE_REFERENCE_PURGED";
     }
     String sha = sessions.recordingSha256(recordingId);
     if (recording.fileKey() != null) {
       files.delete(recording.fileKey());
     }
     sessions.markDestroyed(recordingId, now);
-    sessions.insertDestructionRecord(recordingId, recording.destroyAfter().minus(policy.recording().keepFor()), now, sha,
-        recording.fileKey() != null ? "FILE_DELETED" : "ARCHIVE_REFERENCE_PURGED");
-    LOG.info("recording {} destroyed after its retention period", recordingId);
+    sessions.insertDestructionRecord(recordingId, recording.destroyAfter().minus(policy.recording().keepFor()), now, sha, method);
+    LOG.info("recording {} destroyed after its retention period ({})", recordingId, method);
+    return RecordingDestruction.DESTROYED;
+  }
+
+  /** Refuses (CONFLICT) while the recording's destroy-after date is in the future. */
+  void requireRetentionOver(Recording recording, Instant now) {
+    if (recording.destroyAfter().isAfter(now)) {
+      throw DomainException.conflict("Recording " + recording.id() + " is not destroyed before the end of its retention period, "
+          + Dates.format(recording.destroyAfter()) + " (the retention timer was moved or its job executed early; let the timer fire on its date).");
+    }
   }
 
   private RemoteSession currentSession(String supportRequestId) {

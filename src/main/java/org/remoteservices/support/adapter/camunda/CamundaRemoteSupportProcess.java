@@ -64,6 +64,14 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   }
 
   @Override
+  public void startRecordingRetention(String recordingId) {
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
+        .processInstanceBusinessKey(recordingId).count() == 0) {
+      runtime.startProcessInstanceByKey(RemoteSupportProcess.RecordingRetention.KEY, recordingId);
+    }
+  }
+
+  @Override
   public List<String> processInstancesAbout(Collection<String> supportRequestIds, Collection<String> recordingIds) {
     List<String> ids = new ArrayList<>();
     if (!supportRequestIds.isEmpty()) {

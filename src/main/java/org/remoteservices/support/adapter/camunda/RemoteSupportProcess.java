@@ -104,7 +104,35 @@ public final class RemoteSupportProcess {
     public static final String KEY = "recording-retention";
     public static final String RETENTION_ELAPSED = "event_retentionElapsed";
     public static final String DESTROY_RECORDING = "serviceTask_destroyRecording";
+    public static final String CONFIRMATION_GATEWAY = "gateway_deletedOnServer";
     public static final String DESTROYED = "endEvent_recordingDestroyed";
+    /** A recording on the tool's server without a deletion API: the operator deletes it there and confirms. */
+    public static final String CONFIRM_DELETION = "userTask_confirmRecordingDeletion";
+    public static final String DELETION_CONFIRMED = "endEvent_deletionConfirmed";
+    public static final String REMINDER_DUE = "boundaryEvent_deletionReminderDue";
+    public static final String MAIL_REMINDER = "serviceTask_mailDeletionReminder";
+    public static final String REMINDER_SENT = "endEvent_deletionReminderSent";
+    public static final String ESCALATION_DUE = "boundaryEvent_deletionEscalationDue";
+    public static final String ESCALATE = "serviceTask_escalateRecordingDeletion";
+    public static final String ESCALATED = "endEvent_deletionEscalated";
+
+    /** Variables of the recording-retention model: a decision only. */
+    public static final class Vars {
+      /** Set by the destruction step: the recording is on a server without a deletion API (the operator's task follows). */
+      public static final ProcessVariable<Boolean> CONFIRMATION_NEEDED = booleanVariable("confirmationNeeded");
+      public static final Set<String> ALL = Set.of(CONFIRMATION_NEEDED.name());
+
+      private Vars() {}
+    }
+
+    /** Form fields of the operator's confirmation. */
+    public static final class Fields {
+      public static final String DELETED_BY = "input_deletedBy";
+      public static final String DELETED_AT = "input_deletedAt";
+      public static final String METHOD = "input_deletionMethod";
+
+      private Fields() {}
+    }
 
     private RecordingRetention() {}
   }

@@ -124,6 +124,17 @@ public class SessionRepository implements SessionStore {
   }
 
   @Override
+  public void insertConfirmedDestructionRecord(String recordingId, Instant recordedAt, Instant destroyedAt, String method, String confirmedBy,
+      Instant deletedAt, String confirmation) {
+    jdbc.sql("""
+            insert into recording_destruction (recording_id, recorded_at, destroyed_at, method, confirmed_by, deleted_at, confirmation)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(recordingId, Timestamp.from(recordedAt), Timestamp.from(destroyedAt), method, confirmedBy, Timestamp.from(deletedAt),
+            confirmation)
+        .update();
+  }
+
+  @Override
   public String recordingSha256(String recordingId) {
     return jdbc.sql("select sha256 from recording where id = ?").param(recordingId).query(String.class).optional().orElse(null);
   }
@@ -148,6 +159,45 @@ public class SessionRepository implements SessionStore {
   @Override
   public void attachSupportFile(String supportFileId, String fileKey, String sha256, long size) {
     jdbc.sql("update support_file set file_key = ?, sha256 = ?, size_bytes = ? where id = ?").params(fileKey, sha256, size, supportFileId).update();
+  }
+
+  @Override
+  public List<SupportFile> supportFilesWithSources(String supportRequestId) {
+    return jdbc.sql("""
+            select id, remote_session_id, category, file_key, retain_until, source, external_ref, size_bytes, collected_at, added_by
+            from support_file where support_request_id = ? order by collected_at, category, id""")
+        .param(supportRequestId)
+        .query((rs, n) -> new SupportFile(rs.getString("id"), rs.getString("remote_session_id"), rs.getString("category"),
+            rs.getString("file_key"), rs.getObject("retain_until", LocalDate.class), rs.getString("source"), rs.getString("external_ref"),
+            (Long) rs.getObject("size_bytes", Long.class), instant(rs, "collected_at"), rs.getString("added_by")))
+        .list();
+  }
+
+  @Override
+  public void addSupportFile(String id, String sessionId, String supportRequestId, String category, LocalDate retainUntil, String source,
+      String fileKey, String sha256, Long size, String externalRef, String addedBy) {
+    jdbc.sql("""
+            insert into support_file (id, remote_session_id, support_request_id, category, file_key, sha256, size_bytes, collected_at,
+              retain_until, source, external_ref, added_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, sessionId, supportRequestId, category, fileKey, sha256, size, Timestamp.from(time.now()), retainUntil, source,
+            externalRef, addedBy)
+        .update();
+  }
+
+  @Override
+  public Optional<String> listedSupportFileWithoutContent(String sessionId, String category) {
+    return jdbc.sql("""
+            select id from support_file where remote_session_id = ? and category = ? and file_key is null and external_ref is null
+            order by collected_at, id fetch first 1 rows only""")
+        .params(sessionId, category).query(String.class).optional();
+  }
+
+  @Override
+  public void fillSupportFile(String supportFileId, String source, String fileKey, String sha256, Long size, String externalRef,
+      String addedBy) {
+    jdbc.sql("update support_file set source = ?, file_key = ?, sha256 = ?, size_bytes = ?, external_ref = ?, added_by = ? where id = ?")
+        .params(source, fileKey, sha256, size, externalRef, addedBy, supportFileId).update();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -29,6 +29,9 @@ public interface RemoteSupportProcessPort {
   /** Tells the request's running case that its requester restricted processing or objected; false if none waits for that. */
   boolean privacyRestricted(String supportRequestId);
 
+  /** Starts the recording's {@code recording-retention} instance (business key = recording id) unless one exists. */
+  void startRecordingRetention(String recordingId);
+
   /**
    * The process instances, running or finished, about these requests and recordings: {@code remote-support} by
    * request id and {@code recording-retention} by recording id (their business keys).

@@ -38,6 +38,10 @@ public interface SessionStore {
 
   void insertDestructionRecord(String recordingId, Instant recordedAt, Instant destroyedAt, String sha256, String method);
 
+  /** The destruction record of a recording on the tool's server, with the operator's confirmation (who, when, how). */
+  void insertConfirmedDestructionRecord(String recordingId, Instant recordedAt, Instant destroyedAt, String method, String confirmedBy,
+      Instant deletedAt, String confirmation);
+
   String recordingSha256(String recordingId);
 
   void insertSupportFile(String id, String sessionId, String supportRequestId, String category, LocalDate retainUntil);
@@ -45,4 +49,16 @@ public interface SessionStore {
   List<SupportFile> supportFilesOf(String supportRequestId);
 
   void attachSupportFile(String supportFileId, String fileKey, String sha256, long size);
+
+  /** Every support file of the request with its source and deadline, oldest first. */
+  List<SupportFile> supportFilesWithSources(String supportRequestId);
+
+  /** Adds an uploaded file or a reference; a listed category of the session still without either is filled instead. */
+  void addSupportFile(String id, String sessionId, String supportRequestId, String category, LocalDate retainUntil, String source,
+      String fileKey, String sha256, Long size, String externalRef, String addedBy);
+
+  /** The id of a support file of this session and category that has neither file nor reference yet. */
+  Optional<String> listedSupportFileWithoutContent(String sessionId, String category);
+
+  void fillSupportFile(String supportFileId, String source, String fileKey, String sha256, Long size, String externalRef, String addedBy);
 }
