@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.Test;
+import org.remoteservices.jobs.adapter.camunda.RecordRetentionProcess;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
 import org.remoteservices.shared.process.ProcessVariable;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
@@ -36,6 +37,14 @@ class ProcessConstantsTest extends IntegrationTest {
     assertElements(RemoteSupportProcess.RecordingRetention.KEY, RemoteSupportProcess.RecordingRetention.class);
     assertMessages(RemoteSupportProcess.KEY, RemoteSupportProcess.class);
     assertVariables(List.of(RemoteSupportProcess.KEY), RemoteSupportProcess.Vars.class);
+    assertVariables(List.of(RemoteSupportProcess.RecordingRetention.KEY), RemoteSupportProcess.RecordingRetention.Vars.class);
+  }
+
+  @Test
+  void recordRetentionConstantsExistInTheirModel() throws Exception {
+    assertElements(RecordRetentionProcess.KEY, RecordRetentionProcess.Elements.class);
+    assertMessages(RecordRetentionProcess.KEY, RecordRetentionProcess.class);
+    assertVariables(List.of(RecordRetentionProcess.KEY), RecordRetentionProcess.Vars.class);
   }
 
   @Test

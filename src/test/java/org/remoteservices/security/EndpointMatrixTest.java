@@ -72,6 +72,17 @@ class EndpointMatrixTest extends IntegrationTest {
       new Endpoint("GET", "/api/jobs", "/api/jobs", OPS_AND_TECHS, 200),
       new Endpoint("GET", "/api/jobs/{jobNumber}", "/api/jobs/J-NOPE", OPS_AND_TECHS, 404),
       new Endpoint("POST", "/api/jobs", "/api/jobs", () -> Body.json(newJob()), OPS, Set.of(201)),
+      // issue 11: operators change a job's obsolescence date (its record-retention timer moves)
+      new Endpoint("PATCH", "/api/jobs/{jobNumber}", "/api/jobs/J-NOPE", () -> Body.json("{\"systemObsolescenceDate\":\"2035-05-05\"}"),
+          OPS, Set.of(404)),
+      // issue 11: a case's support files (technicians add them) and recordings
+      new Endpoint("GET", "/api/support-requests/{id}/support-files", "/api/support-requests/" + MISSING + "/support-files", OPS_AND_TECHS, 404),
+      new Endpoint("POST", "/api/support-requests/{id}/support-files", "/api/support-requests/" + MISSING + "/support-files?category=GUI_LOGS",
+          () -> Body.file("log".getBytes(StandardCharsets.UTF_8)), EnumSet.of(TECHNICIAN, ADMIN), Set.of(404)),
+      new Endpoint("POST", "/api/support-requests/{id}/support-files/references",
+          "/api/support-requests/" + MISSING + "/support-files/references",
+          () -> Body.json("{\"category\":\"GUI_LOGS\",\"reference\":\"share://logs/1\"}"), EnumSet.of(TECHNICIAN, ADMIN), Set.of(404)),
+      new Endpoint("GET", "/api/support-requests/{id}/recordings", "/api/support-requests/" + MISSING + "/recordings", OPS_AND_TECHS, 404),
       new Endpoint("GET", "/api/support-requests", "/api/support-requests", OPS_AND_TECHS, 200),
       new Endpoint("GET", "/api/support-requests/{id}", "/api/support-requests/" + MISSING, OPS_AND_TECHS, 404),
       new Endpoint("GET", "/api/support-requests/{id}/rssv/returned", "/api/support-requests/" + MISSING + "/rssv/returned", OPS_AND_TECHS, 404),
