@@ -47,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * nothing of their name, email, phone or job location, while another subject's data is untouched.
  */
 class PrivacyErasureTest extends PrivacyTestSupport {
+  @Autowired org.remoteservices.support.application.SupportFileService supportFiles;
   @Autowired FileStore files;
   @Autowired SessionRepository sessions;
 
@@ -315,6 +316,8 @@ class PrivacyErasureTest extends PrivacyTestSupport {
       String key = "support-files/" + id + "/" + file.id() + ".log";
       sessions.attachSupportFile(file.id(), key, files.write(key, content), content.length);
     }
+    // issue 11: a large support file kept elsewhere, registered by reference (the reference names the subject)
+    supportFiles.registerReference(id, "WIRESHARK_CAPTURE", "sftp://transfer.example.com/" + p.email() + "/capture.pcapng", "tech");
     lifecycle.submitForm(id, Map.of("input_workSummary", "Scene schedule repaired for " + p.name(), "input_actionsTaken",
         "Reloaded the processor database at " + p.location()));
     runDueJobs();
