@@ -145,6 +145,27 @@ class RecordRetentionProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aCaseThatEndsKeepsItsHistoryUntilItsJobsRecordsGo_aChangedDateMovesIt() {
+    Job job = registered(LocalDate.of(2030, 6, 30));
+    String id = caseOf(job);
+    Set<String> mine = instancesOf(job.jobNumber(), id);
+    clockAt("2027-01-15T12:00:00Z"); // the survey link expired: the case ends unanswered
+    runDueJobsOf(mine);
+    var ended = history.createHistoricProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY).processInstanceBusinessKey(id)
+        .singleResult();
+    assertThat(ended.getEndTime()).isNotNull();
+    // not the case's end + the model's 10 years (2037), but when the job's records go
+    assertThat(ended.getRemovalTime().toInstant()).isEqualTo(Instant.parse("2040-07-01T00:00:00Z"));
+    assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = ? and (removal_time_ is null or removal_time_ <> ?)")
+        .params(ended.getId(), java.sql.Timestamp.from(Instant.parse("2040-07-01T00:00:00Z"))).query(Integer.class).single()).isZero();
+
+    retention.changeObsolescenceDate(job.jobNumber(), LocalDate.of(2033, 3, 31));
+    runDueJobsOf(mine); // the batch that sets the removal time
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).singleResult().getRemovalTime().toInstant())
+        .isEqualTo(Instant.parse("2043-04-01T00:00:00Z"));
+  }
+
+  @Test
   void aLegalHoldKeepsItsCategory_theNextPassAfterTheHoldDestroysTheRest() {
     Job job = registered(LocalDate.of(2030, 6, 30));
     String id = caseOf(job);

@@ -11,6 +11,12 @@ public interface JobDirectory {
 
   boolean exists(String jobNumber);
 
+  /**
+   * The last day the job's case records are kept: its system obsolescence date + 10 years (then its record-retention
+   * destroys them, and the engine history of its cases goes too). Empty for an unknown job.
+   */
+  Optional<java.time.LocalDate> caseRecordsKeptUntil(String jobNumber);
+
   /** Registers a new job; refused ({@code DomainException} CONFLICT) if the number is taken. */
   void register(Job job);
 

@@ -1,11 +1,13 @@
 package org.remoteservices.jobs.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.jobs.application.port.RecordRetentionProcessPort;
 import org.remoteservices.shared.error.DomainException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobRegistry implements JobDirectory {
   private final JobStore jobs;
   private final RecordRetentionProcessPort retention;
+  private final int keepYears;
 
-  public JobRegistry(JobStore jobs, RecordRetentionProcessPort retention) {
+  public JobRegistry(JobStore jobs, RecordRetentionProcessPort retention,
+      @Value("${rso.support-files.keep-years-after-obsolescence:10}") int keepYears) {
     this.jobs = jobs;
     this.retention = retention;
+    this.keepYears = keepYears;
+  }
+
+  @Override
+  public Optional<LocalDate> caseRecordsKeptUntil(String jobNumber) {
+    return jobs.find(jobNumber).map(job -> job.systemObsolescenceDate().plusYears(keepYears));
   }
 
   @Override
