@@ -44,6 +44,8 @@ public final class PrivacyProcess {
     public static final String SPECIFIC_PIECES = "input_specificPieces";
     public static final String AGENT_NAME = "input_agentName";
     public static final String AGENT_EMAIL = "input_agentEmail";
+    /** The day a request taken by phone or letter was received (ISO date); every clock counts from it. */
+    public static final String RECEIVED_ON = "input_receivedOn";
     public static final String DENIAL_REASON = "input_denialReason";
     public static final String EXTENSION_REASON = "input_extensionReason";
     public static final String RETAIN = "input_retain";
@@ -104,10 +106,27 @@ public final class PrivacyProcess {
     public static final String NOTIFY_RECIPIENTS_OF_RESTRICTION = "serviceTask_notifyRecipientsOfRestriction";
     public static final String RECORD_OBJECTION = "serviceTask_recordObjection";
     public static final String RECORD_CONSENT_CHOICE = "serviceTask_recordConsentChoice";
+    public static final String ANSWER_AUTOMATED_DECISIONS = "serviceTask_answerAutomatedDecisions";
     public static final String EXECUTED = "endEvent_rightExecuted";
 
     private RightElements() {}
   }
 
   private PrivacyProcess() {}
+
+  /** The start form's received day (a date field sends "YYYY-MM-DD"; a date-time's date part is taken); null if none or not a date. */
+  public static java.time.LocalDate receivedOn(Object value) {
+    if (value == null || String.valueOf(value).isBlank()) {
+      return null;
+    }
+    if (value instanceof java.util.Date d) {
+      return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
+    }
+    String text = String.valueOf(value).strip();
+    try {
+      return java.time.LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
 }

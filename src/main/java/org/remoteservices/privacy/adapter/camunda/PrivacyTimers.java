@@ -50,9 +50,16 @@ public class PrivacyTimers {
     try {
       j = org.remoteservices.privacy.domain.Jurisdiction.valueOf(String.valueOf(jurisdiction));
     } catch (IllegalArgumentException e) {
-      j = org.remoteservices.privacy.domain.Jurisdiction.OTHER;
+      j = null; // not given: the job's location decides, else the strictest clock (as when the request is stored)
     }
-    return deadlines.provisional(j, parsed.isEmpty() ? List.of(org.remoteservices.privacy.domain.PrivacyRight.ACCESS) : parsed);
+    j = deadlines.resolve(j, text(execution, PrivacyProcess.Fields.JOB_NUMBER), text(execution, PrivacyProcess.Fields.JOB_LOCATION));
+    return deadlines.provisional(j, parsed.isEmpty() ? List.of(org.remoteservices.privacy.domain.PrivacyRight.ACCESS) : parsed,
+        PrivacyProcess.receivedOn(execution.getVariable(PrivacyProcess.Fields.RECEIVED_ON)));
+  }
+
+  private static String text(DelegateExecution execution, String field) {
+    Object value = execution.getVariable(field);
+    return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
   }
 
   public Date verificationDeadline(DelegateExecution execution) {

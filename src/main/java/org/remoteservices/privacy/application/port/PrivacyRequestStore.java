@@ -53,6 +53,23 @@ public interface PrivacyRequestStore {
 
   List<RightOutcome> rightOutcomes(String id);
 
+  /**
+   * The earliest other request of the same requester e-mail (case-insensitive) that is still open (not completed, not
+   * denied) and has not yet answered this right: a new request for the same right is linked to it.
+   */
+  Optional<PrivacyRequest> openRequestWithRight(String email, PrivacyRight right, String excludingId);
+
+  /** This right is answered by the linked earlier request, not run again here. */
+  void linkRight(String id, PrivacyRight right, String linkedRequestId, String outcome);
+
+  /** The rights of the request that it runs itself (not linked to an earlier request). */
+  List<PrivacyRight> rightsToRun(String id);
+
+  /** The request holds the opt-out parts of a mixed request, split off to run on their own clock. */
+  void markSplitFrom(String id, String mainRequestId);
+
+  Optional<String> splitFrom(String id);
+
   record Evidence(String id, String kind, String method, String fileKey, String sha256, Instant receivedAt) {}
 
   void insertEvidence(String id, String requestId, String kind, String method, String fileKey, String sha256);
