@@ -98,6 +98,9 @@ class EndpointMatrixTest extends IntegrationTest {
       new Endpoint("GET", "/api/privacy-requests/{id}", "/api/privacy-requests/" + MISSING, EnumSet.of(PRIVACY_OFFICER, OPERATOR, ADMIN), 404),
       new Endpoint("POST", "/api/privacy/legal-holds", "/api/privacy/legal-holds", () -> Body.json("{}"),
           EnumSet.of(PRIVACY_OFFICER, ADMIN), Set.of(400)),
+      // issue 11: a privacy officer lifts a restriction (the person is told first)
+      new Endpoint("POST", "/api/privacy-requests/{id}/restriction-lift", "/api/privacy-requests/" + MISSING + "/restriction-lift",
+          () -> Body.json("{}"), EnumSet.of(PRIVACY_OFFICER, ADMIN), Set.of(400)),
       new Endpoint("POST", "/api/privacy-requests", "/api/privacy-requests", () -> Body.json("{}"), EVERYONE, Set.of(400)),
       new Endpoint("GET", "/api/privacy/declaration/{token}", "/api/privacy/declaration/" + FORGED_TOKEN, EVERYONE, 404),
       new Endpoint("POST", "/api/privacy/declaration/{token}", "/api/privacy/declaration/" + FORGED_TOKEN, () -> Body.file(PDF),

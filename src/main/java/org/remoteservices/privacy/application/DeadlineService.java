@@ -153,6 +153,17 @@ public class DeadlineService {
         List.of());
   }
 
+  /** Why the deadline was missed, as the officer recorded it in the "DEADLINE MISSED" task. */
+  @Transactional
+  public void recordMissedReason(String id, String reason) {
+    PrivacyRequest request = requests.get(id);
+    if (!request.deadlineMissed()) {
+      throw DomainException.conflict("privacy request " + request.reference() + " has not missed its deadline");
+    }
+    requests.recordMissedReason(id, reason.strip());
+    LOG.warn("privacy request {} ({}): why the deadline was missed is recorded", id, request.reference());
+  }
+
   /** True (and recorded, and logged as a warning) if the request is still open after its deadline. */
   @Transactional
   public boolean checkMissed(String id) {

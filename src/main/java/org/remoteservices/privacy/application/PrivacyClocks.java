@@ -15,12 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param holidays public holidays that are not business days (ISO dates)
  * @param holidaysFile a file with more of them, one ISO date per line ({@code #} starts a comment); empty: none
+ * @param restrictionLiftNotice how long after the person is told a restriction is lifted (default 14 days)
  */
 @ConfigurationProperties(prefix = "rso.privacy.clocks")
-public record PrivacyClocks(List<LocalDate> holidays, String holidaysFile) {
+public record PrivacyClocks(List<LocalDate> holidays, String holidaysFile, java.time.Duration restrictionLiftNotice) {
 
   public PrivacyClocks {
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    restrictionLiftNotice = restrictionLiftNotice == null ? java.time.Duration.ofDays(14) : restrictionLiftNotice;
+    if (restrictionLiftNotice.isNegative()) {
+      throw new IllegalArgumentException("rso.privacy.clocks.restriction-lift-notice must not be negative");
+    }
   }
 
   /** The configured holidays and the file's, together; a bad line in the file stops the start with its line number. */

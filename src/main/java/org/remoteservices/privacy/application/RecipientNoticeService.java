@@ -41,6 +41,9 @@ public class RecipientNoticeService {
   @Transactional
   public int notifyRecipients(String id, PrivacyRight right) {
     PrivacyRequest request = requests.get(id);
+    if (requests.rightOutcomes(id).stream().anyMatch(o -> o.right() == right && MeritsDecisions.REFUSED.equals(o.status()))) {
+      return 0; // refused on the merits (a rectification not accepted): nothing changed, nobody to tell
+    }
     SubjectService.Subject subject = subjects.match(request);
     String action = right.name();
     List<Notice> notices = records.notices(id).stream().filter(n -> n.action().equals(action)).toList();

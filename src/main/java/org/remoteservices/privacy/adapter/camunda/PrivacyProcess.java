@@ -24,6 +24,8 @@ public final class PrivacyProcess {
     public static final ProcessVariable<String> VERIFICATION_DECISION = stringVariable("verificationDecision");
     public static final ProcessVariable<Boolean> EXTEND_DEADLINE = booleanVariable("extendDeadline");
     public static final ProcessVariable<Boolean> DEADLINE_MISSED = booleanVariable("deadlineMissed");
+    /** The officer's review of an objection: compelling legitimate grounds overrule it. */
+    public static final ProcessVariable<Boolean> OBJECTION_OVERRULED = booleanVariable("objectionOverruled");
     /** The multi-instance element: the right one called {@code privacy-right} instance executes. */
     public static final ProcessVariable<PrivacyRight> RIGHT = enumVariable("right", PrivacyRight.class);
 
@@ -53,6 +55,13 @@ public final class PrivacyProcess {
     public static final String CORRECTED_NAME = "input_correctedName";
     public static final String CORRECTED_EMAIL = "input_correctedEmail";
     public static final String CORRECTED_PHONE = "input_correctedPhone";
+    /** ACCEPT (default) or REFUSE: a rectification refused on the merits, with {@link #REFUSAL_REASON}. */
+    public static final String RECTIFICATION_DECISION = "input_rectificationDecision";
+    public static final String REFUSAL_REASON = "input_refusalReason";
+    public static final String COMPELLING_GROUNDS = "input_compellingGrounds";
+    public static final String CONTINUE_OPEN_WORK = "input_continueOpenWork";
+    public static final String RESTRICTION_REASON = "input_restrictionReason";
+    public static final String MISSED_REASON = "input_missedReason";
 
     private Fields() {}
   }
@@ -104,12 +113,28 @@ public final class PrivacyProcess {
     public static final String NOTIFY_RECIPIENTS_OF_RECTIFICATION = "serviceTask_notifyRecipientsOfRectification";
     public static final String RECORD_RESTRICTION = "serviceTask_recordRestriction";
     public static final String NOTIFY_RECIPIENTS_OF_RESTRICTION = "serviceTask_notifyRecipientsOfRestriction";
+    public static final String DECIDE_RESTRICTED_WORK = "userTask_decideRestrictedWork";
     public static final String RECORD_OBJECTION = "serviceTask_recordObjection";
+    public static final String REVIEW_OBJECTION = "userTask_reviewObjection";
+    public static final String OBJECTION_OVERRULED = "gateway_objectionOverruled";
+    public static final String MAIL_OBJECTION_OVERRULED = "serviceTask_mailObjectionOverruled";
     public static final String RECORD_CONSENT_CHOICE = "serviceTask_recordConsentChoice";
     public static final String ANSWER_AUTOMATED_DECISIONS = "serviceTask_answerAutomatedDecisions";
     public static final String EXECUTED = "endEvent_rightExecuted";
 
     private RightElements() {}
+  }
+
+  /** {@code privacy-restriction-lift}: the person is told, the notice period passes, then the restriction is lifted. */
+  public static final class RestrictionLift {
+    public static final String KEY = "privacy-restriction-lift";
+    public static final String START = "startEvent_liftRequested";
+    public static final String MAIL_LIFT_NOTICE = "serviceTask_mailLiftNotice";
+    public static final String NOTICE_PERIOD_OVER = "event_noticePeriodOver";
+    public static final String LIFT_RESTRICTION = "serviceTask_liftRestriction";
+    public static final String LIFTED = "endEvent_restrictionLifted";
+
+    private RestrictionLift() {}
   }
 
   private PrivacyProcess() {}

@@ -16,9 +16,12 @@ public class PrivacyTimers {
   private final DeadlineService deadlines;
   private final PrivacyRequestService requests;
 
-  public PrivacyTimers(DeadlineService deadlines, PrivacyRequestService requests) {
+  private final org.remoteservices.privacy.application.RestrictionLifts lifts;
+
+  public PrivacyTimers(DeadlineService deadlines, PrivacyRequestService requests, org.remoteservices.privacy.application.RestrictionLifts lifts) {
     this.deadlines = deadlines;
     this.requests = requests;
+    this.lifts = lifts;
   }
 
   public Date dueAt(DelegateExecution execution) {
@@ -60,6 +63,11 @@ public class PrivacyTimers {
   private static String text(DelegateExecution execution, String field) {
     Object value = execution.getVariable(field);
     return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+  }
+
+  /** {@code event_noticePeriodOver}: the day the restriction is lifted, as the notice mail told the person. */
+  public Date liftAt(DelegateExecution execution) {
+    return Date.from(lifts.liftAt(execution.getProcessBusinessKey()));
   }
 
   public Date verificationDeadline(DelegateExecution execution) {

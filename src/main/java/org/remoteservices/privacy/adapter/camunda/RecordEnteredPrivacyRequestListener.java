@@ -57,9 +57,9 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
       form.reject(PrivacyProcess.Fields.AGENT_EMAIL, "must be an email address");
     }
     Object specific = execution.getVariable(PrivacyProcess.Fields.SPECIFIC_PIECES);
-    Object receivedRaw = execution.getVariable(PrivacyProcess.Fields.RECEIVED_ON);
+    String receivedRaw = form.optionalText(PrivacyProcess.Fields.RECEIVED_ON, 40); // a date field sends "YYYY-MM-DD"
     java.time.LocalDate receivedOn = PrivacyProcess.receivedOn(receivedRaw);
-    if (receivedOn == null && receivedRaw != null && !String.valueOf(receivedRaw).isBlank()) {
+    if (receivedOn == null && receivedRaw != null) {
       form.reject(PrivacyProcess.Fields.RECEIVED_ON, "must be a date like 2026-12-01");
     } else if (receivedOn != null && receivedOn.isAfter(java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
         org.remoteservices.shared.time.TimeSource.ZONE))) {

@@ -62,6 +62,10 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
     jdbc.sql("update privacy_request set status = ?, updated_at = ? where id = ?").params(status, now(), id).update();
   }
 
+  public void recordMissedReason(String id, String reason) {
+    jdbc.sql("update privacy_request set deadline_missed_reason = ?, updated_at = ? where id = ?").params(reason, now(), id).update();
+  }
+
   public void markAcknowledged(String id) {
     jdbc.sql("update privacy_request set acknowledged_at = ?, updated_at = ? where id = ? and acknowledged_at is null")
         .params(now(), now(), id).update();

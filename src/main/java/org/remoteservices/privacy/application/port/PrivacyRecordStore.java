@@ -18,6 +18,19 @@ public interface PrivacyRecordStore {
 
   int deleteFlags(String subjectKey);
 
+  /** Removes one standing choice of the subject (an objection overruled, a restriction lifted); returns whether it was set. */
+  boolean deleteFlag(String subjectKey, String flag);
+
+  record RestrictionLift(String privacyRequestId, String reason, Instant requestedAt, Instant noticeSentAt, Instant liftAt, Instant liftedAt) {}
+
+  void insertRestrictionLift(String privacyRequestId, String reason, String requestedBy, Instant liftAt);
+
+  java.util.Optional<RestrictionLift> restrictionLift(String privacyRequestId);
+
+  void markLiftNoticeSent(String privacyRequestId);
+
+  void markRestrictionLifted(String privacyRequestId);
+
   record LegalHold(String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {}
 
   void insertLegalHold(String id, String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil);

@@ -35,6 +35,8 @@ public interface PrivacyRequestStore {
 
   void markDeadlineMissed(String id);
 
+  void recordMissedReason(String id, String reason);
+
   void deny(String id, String reason);
 
   void setDenialReason(String id, String reason);
