@@ -149,6 +149,25 @@ class PrivacyRightsAnsweredTest extends PrivacyTestSupport {
         "decided and handled by people");
   }
 
+  // ------------------------------------------------------------------ each opt-out's effect
+
+  @Autowired org.remoteservices.privacy.api.SharingPermissions sharing;
+
+  @Test
+  void eachOptOutStopsSharingSupportFilesWithContractorsAndWithdrawnConsentStopsMarketing() {
+    assertThat(sharing.mayShareWithContractors("nobody-opted-out@example.org")).isTrue();
+    for (PrivacyRight right : List.of(PrivacyRight.OPT_OUT_OF_SALE, PrivacyRight.LIMIT_SENSITIVE, PrivacyRight.WITHDRAW_CONSENT)) {
+      String email = "optout-" + right.name().toLowerCase() + "@example.org";
+      assertThat(sharing.mayShareWithContractors(email)).isTrue();
+      String id = request(List.of(right), "Opt Out", email, null, null, Jurisdiction.US_CA);
+      assertThat(instance(id)).isEnded().hasPassed(ANSWERED).hasNotPassed(CHECK_IDENTITY);
+      assertThat(sharing.mayShareWithContractors(email)).as(right.name()).isFalse();
+      assertThat(sharing.mayShareWithContractors(email.toUpperCase())).as(right.name() + ", any case").isFalse();
+      assertThat(choices.mayMarket(email)).as(right.name()).isEqualTo(right != PrivacyRight.WITHDRAW_CONSENT);
+    }
+    assertThat(sharing.mayShareWithContractors(null)).isFalse();
+  }
+
   // ------------------------------------------------------------------ duplicates
 
   @Test

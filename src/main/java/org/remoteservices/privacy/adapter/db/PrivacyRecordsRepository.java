@@ -160,6 +160,34 @@ public class PrivacyRecordsRepository implements PrivacyRecordStore {
         .list();
   }
 
+  private static final String NOTICE_COLUMNS =
+      "id, privacy_request_id, action, recipient_role, recipient_email, notified_at, receipt_confirmed_at, reminded_at";
+
+  public java.util.Optional<NoticeReceipt> notice(String noticeId) {
+    return jdbc.sql("select " + NOTICE_COLUMNS + " from privacy_recipient_notice where id = ?").param(noticeId)
+        .query(PrivacyRecordsRepository::noticeReceipt).optional();
+  }
+
+  public List<NoticeReceipt> unansweredNotices(Instant notifiedBefore) {
+    return jdbc.sql("select " + NOTICE_COLUMNS + " from privacy_recipient_notice where notified_at < ? and receipt_confirmed_at is null"
+            + " and reminded_at is null order by notified_at, id")
+        .param(Timestamp.from(notifiedBefore)).query(PrivacyRecordsRepository::noticeReceipt).list();
+  }
+
+  public void markReceiptConfirmed(String noticeId) {
+    jdbc.sql("update privacy_recipient_notice set receipt_confirmed_at = coalesce(receipt_confirmed_at, ?) where id = ?")
+        .params(Timestamp.from(time.now()), noticeId).update();
+  }
+
+  public void markReminded(String noticeId) {
+    jdbc.sql("update privacy_recipient_notice set reminded_at = ? where id = ?").params(Timestamp.from(time.now()), noticeId).update();
+  }
+
+  private static NoticeReceipt noticeReceipt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new NoticeReceipt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), ts(rs.getTimestamp(6)),
+        ts(rs.getTimestamp(7)), ts(rs.getTimestamp(8)));
+  }
+
   public void markNotified(String noticeId) {
     jdbc.sql("update privacy_recipient_notice set notified_at = ? where id = ?").params(Timestamp.from(time.now()), noticeId).update();
   }

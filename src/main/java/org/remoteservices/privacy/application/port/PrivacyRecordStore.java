@@ -59,6 +59,18 @@ public interface PrivacyRecordStore {
 
   void markNotified(String noticeId);
 
+  record NoticeReceipt(String id, String privacyRequestId, String action, String role, String email, Instant notifiedAt,
+      Instant receiptConfirmedAt, Instant remindedAt) {}
+
+  java.util.Optional<NoticeReceipt> notice(String noticeId);
+
+  /** Notices mailed before {@code notifiedBefore}, not confirmed and not yet reminded. */
+  List<NoticeReceipt> unansweredNotices(Instant notifiedBefore);
+
+  void markReceiptConfirmed(String noticeId);
+
+  void markReminded(String noticeId);
+
   record Tombstone(String id, String subjectHash, Instant receivedAt, Instant erasedAt, String erased, String retained, LocalDate backupsAgeOutOn) {}
 
   void insertTombstone(Tombstone t, String privacyRequestId);

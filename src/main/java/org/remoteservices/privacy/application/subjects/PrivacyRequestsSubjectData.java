@@ -68,7 +68,8 @@ public class PrivacyRequestsSubjectData implements SubjectDataProvider {
         table("privacy_download", List.of("id", "privacy_request_id", "file_kind", "file_key", "code_hash", "failed_attempts", "expires_at",
             "downloaded_at", "purged_at", "created_at")),
         // recipients' business addresses, not the subject's
-        table("privacy_recipient_notice", List.of("id", "privacy_request_id", "action", "recipient_role", "recipient_email", "notified_at"),
+        table("privacy_recipient_notice", List.of("id", "privacy_request_id", "action", "recipient_role", "recipient_email", "notified_at",
+            "receipt_confirmed_at", "reminded_at"),
             "recipient_email"),
         table("erasure_tombstone", List.of("id", "privacy_request_id", "subject_hash", "request_received_at", "erased_at",
             "erased_categories", "retained_categories", "backups_age_out_on")));
