@@ -63,6 +63,18 @@ class RecipientReceiptsTest extends PrivacyTestSupport {
     assertThat(receipts.remindUnanswered()).isZero();
   }
 
+  @Test
+  void aSchedulingContactInvitedToASessionIsToldEvenWithoutAWorkOrder() {
+    Subject s = subject("Ivo Invited");
+    lifecycle.rssv.signOnline(mailToken(s.email(), "/portal/rssv/"), s.name(), true);
+    lifecycle.acceptAndSchedule(s.supportRequestId());
+    String id = confirmedRequest(List.of(PrivacyRight.RESTRICTION), s, null, Jurisdiction.EU);
+    complete(id, RightElements.DECIDE_RESTRICTED_WORK, Map.of(Fields.RESTRICTION_REASON, "the session is not needed now"));
+    List<String> told = jdbc.sql("select recipient_email from privacy_recipient_notice where privacy_request_id = ? and notified_at is not null")
+        .param(id).query(String.class).list();
+    assertThat(told).contains(s.job().schedulingContact().email()).doesNotContain(s.job().siteContact().email());
+  }
+
   private static HttpHeaders ajax() {
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Requested-With", "XMLHttpRequest");
