@@ -267,6 +267,23 @@ class PrivacyRightsAnsweredTest extends PrivacyTestSupport {
     assertThat(mail("has been answered").body()).contains("Opt-out of the sale", "Limiting the use of sensitive");
   }
 
+  @Test
+  void theCcpaAcknowledgementHasItsOwnTimerAtTenBusinessDays() {
+    Subject s = subject("Cal Acknowledged");
+    String id = request(List.of(PrivacyRight.ACCESS), s.name(), s.email(), s.phone(), null, Jurisdiction.US_CA);
+    var request = privacyRequests.get(id);
+    assertThat(day(request.ackDueAt())).isEqualTo(Deadlines.plusBusinessDays(day(request.receivedAt()), 10).plusDays(1));
+    var watch = engine.getManagementService().createJobQuery().processInstanceId(instance(id).getId()).timers()
+        .activityId(ACKNOWLEDGEMENT_DUE).singleResult();
+    assertThat(watch.getDuedate().toInstant()).isEqualTo(request.ackDueAt());
+    // the acknowledgement mail failed (say): at the deadline the watch sends it and records it
+    jdbc.sql("update privacy_request set acknowledged_at = null where id = ?").param(id).update();
+    ClockUtil.setCurrentTime(Date.from(request.ackDueAt().plusSeconds(60)));
+    runDueJobs();
+    assertThat(instance(id)).hasPassed(ACKNOWLEDGEMENT_DUE, CHECK_ACKNOWLEDGEMENT);
+    assertThat(jdbc.sql("select acknowledged_at from privacy_request where id = ?").param(id).query(Timestamp.class).single()).isNotNull();
+  }
+
   private long rightInstanceHistory(String privacyRequestId, String activityId) {
     return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(activityId).list().stream()
         .filter(a -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())

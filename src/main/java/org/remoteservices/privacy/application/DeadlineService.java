@@ -81,7 +81,8 @@ public class DeadlineService {
     return deadlines;
   }
 
-  public record Provisional(Instant dueAt, Instant reminderAt) {}
+  /** @param acknowledgementWatchAt when the acknowledgement watch looks: the acknowledgement deadline, or receipt where none applies */
+  public record Provisional(Instant dueAt, Instant reminderAt, Instant acknowledgementWatchAt) {}
 
   /** The deadlines a request received now would get (before it is stored). */
   public Provisional provisional(Jurisdiction jurisdiction, List<PrivacyRight> rights) {
@@ -95,11 +96,18 @@ public class DeadlineService {
     Instant due = deadlines.endOf(deadlines.answerDue(jurisdiction.regime(), received, PrivacyRequestService.clockRights(rights)));
     Instant reminder = due.minus(policy.reminderBefore());
     Instant receivedAt = receivedAt(received);
-    return new Provisional(due, reminder.isBefore(receivedAt) ? receivedAt : reminder);
+    LocalDate ackDue = deadlines.acknowledgementDue(jurisdiction.regime(), received);
+    return new Provisional(due, reminder.isBefore(receivedAt) ? receivedAt : reminder, ackDue == null ? receivedAt : deadlines.endOf(ackDue));
   }
 
   public Instant dueAt(String id) {
     return requests.get(id).dueAt();
+  }
+
+  /** The acknowledgement watch's time: the acknowledgement deadline (CCPA, unknown law), or receipt where none applies. */
+  public Instant acknowledgementWatchAt(String id) {
+    PrivacyRequest request = requests.get(id);
+    return request.ackDueAt() != null ? request.ackDueAt() : request.receivedAt();
   }
 
   /** The reminder comes the configured time before the (possibly extended) deadline, never before receipt. */

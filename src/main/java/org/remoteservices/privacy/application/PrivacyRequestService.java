@@ -170,6 +170,23 @@ public class PrivacyRequestService {
     requests.updateStatus(id, request.verificationLevel() == VerificationLevel.NONE ? "IN_PROGRESS" : "VERIFYING");
   }
 
+  /**
+   * The acknowledgement watch (CCPA: within 10 business days): at the acknowledgement deadline, a request still not
+   * acknowledged (its mail failed and waits as an incident) is logged as a warning and acknowledged now. Returns whether
+   * it was late.
+   */
+  @Transactional
+  public boolean checkAcknowledged(String id) {
+    PrivacyRequest request = requests.get(id);
+    if (request.ackDueAt() == null || requests.acknowledgedAt(id).isPresent()) {
+      return false;
+    }
+    LOG.warn("ACKNOWLEDGEMENT LATE: privacy request {} ({}) was to be acknowledged by {}; acknowledging now", id, request.reference(),
+        request.ackDueAt());
+    mailAcknowledgement(id);
+    return true;
+  }
+
   /** The answer: what was done for each right, what is retained and why, who was told, how to complain. */
   @Transactional
   public void mailFinalResponse(String id, List<MailAttachment> attachments) {

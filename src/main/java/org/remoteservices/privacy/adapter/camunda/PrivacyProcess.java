@@ -87,6 +87,8 @@ public final class PrivacyProcess {
     public static final String EXTENDED_REMINDER_DUE = "event_extendedReminderDue";
     public static final String EXTENDED_DEADLINE_REMINDER = "userTask_extendedDeadlineReminder";
     public static final String DEADLINE_DUE = "startEvent_deadlineDue";
+    public static final String ACKNOWLEDGEMENT_DUE = "startEvent_acknowledgementDue";
+    public static final String CHECK_ACKNOWLEDGEMENT = "serviceTask_checkAcknowledgement";
     public static final String CHECK_DEADLINE = "serviceTask_checkDeadline";
     public static final String EXTENDED_DEADLINE_DUE = "event_extendedDeadlineDue";
     public static final String DEADLINE_MISSED = "userTask_deadlineMissed";

@@ -29,6 +29,12 @@ public class PrivacyTimers {
     return Date.from(id != null ? deadlines.dueAt(id) : provisional(execution).dueAt());
   }
 
+  /** {@code startEvent_acknowledgementDue}: the acknowledgement deadline (or receipt where none applies). */
+  public Date acknowledgementWatchAt(DelegateExecution execution) {
+    String id = execution.getProcessBusinessKey();
+    return Date.from(id != null ? deadlines.acknowledgementWatchAt(id) : provisional(execution).acknowledgementWatchAt());
+  }
+
   public Date reminderAt(DelegateExecution execution) {
     String id = execution.getProcessBusinessKey();
     return Date.from(id != null ? deadlines.reminderAt(id) : provisional(execution).reminderAt());

@@ -66,6 +66,11 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
     jdbc.sql("update privacy_request set deadline_missed_reason = ?, updated_at = ? where id = ?").params(reason, now(), id).update();
   }
 
+  public Optional<Instant> acknowledgedAt(String id) {
+    return jdbc.sql("select acknowledged_at from privacy_request where id = ?").param(id).query(Timestamp.class).optional()
+        .map(Timestamp::toInstant);
+  }
+
   public void markAcknowledged(String id) {
     jdbc.sql("update privacy_request set acknowledged_at = ?, updated_at = ? where id = ? and acknowledged_at is null")
         .params(now(), now(), id).update();

@@ -24,6 +24,8 @@ public interface PrivacyRequestStore {
 
   void markAcknowledged(String id);
 
+  java.util.Optional<Instant> acknowledgedAt(String id);
+
   void recordVerification(String id, String status, int matched);
 
   /** Data points the requester gave later (by phone or mail, entered by a privacy officer); only fills gaps. */
