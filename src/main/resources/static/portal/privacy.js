@@ -5,6 +5,7 @@
  *                     GET /api/privacy/{kind}/{token}; POST (PDF upload), POST .../signature, POST (confirm)
  *   privacy-download  /portal/privacy/download/{token}: GET /api/privacy/downloads/{token}; POST {code} answers the file
  *   unsubscribe       /portal/unsubscribe/{token}                 GET/POST /api/unsubscribe/{token}
+ *   privacy-receipt   /portal/privacy/receipt/{token}             GET/POST /api/privacy/receipts/{token} (a recipient confirms a notice)
  * No dependencies, no inline code; server text is written with textContent only.
  */
 (function () {
@@ -256,6 +257,16 @@
     });
   }
 
+  function initReceipt() {
+    loadTokenPage(function (token) { return '/api/privacy/receipts/' + encodeURIComponent(token); }, function (token, data) {
+      if (data.status === 'CONFIRMED') {
+        finished();
+        return;
+      }
+      onSubmit(byId('receipt-form'), function () { return api('POST', '/api/privacy/receipts/' + encodeURIComponent(token)); }, finished);
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var page = document.body.getAttribute('data-page');
     if (page === 'privacy-request') {
@@ -266,6 +277,8 @@
       initDownload();
     } else if (page === 'unsubscribe') {
       initUnsubscribe();
+    } else if (page === 'privacy-receipt') {
+      initReceipt();
     }
   });
 }());

@@ -51,6 +51,7 @@ class ProcessConstantsTest extends IntegrationTest {
   void privacyConstantsExistInTheirModels() throws Exception {
     assertElements(PrivacyProcess.KEY, PrivacyProcess.Elements.class);
     assertElements(PrivacyProcess.RIGHT_KEY, PrivacyProcess.RightElements.class);
+    assertElements(PrivacyProcess.RestrictionLift.KEY, PrivacyProcess.RestrictionLift.class);
     assertMessages(PrivacyProcess.KEY, PrivacyProcess.class);
     assertVariables(List.of(PrivacyProcess.KEY, PrivacyProcess.RIGHT_KEY), PrivacyProcess.Vars.class);
   }

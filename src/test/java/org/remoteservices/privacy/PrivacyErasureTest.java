@@ -193,6 +193,7 @@ class PrivacyErasureTest extends PrivacyTestSupport {
     ProcessInstance earlierInstance = instance(earlier);
     runDueJobs();
     confirmAtRecord(zq.email());
+    complete(earlier, REVIEW_OBJECTION, java.util.Map.of()); // upheld: the flag stays
     assertThat(earlierInstance).isEnded();
     assertThat(mail("ready to download").to()).containsExactly(zq.email()); // waiting for its download: the erasure must delete it too
 

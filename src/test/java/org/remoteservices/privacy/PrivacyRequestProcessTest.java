@@ -299,6 +299,8 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
 
     String id = request(List.of(PrivacyRight.RESTRICTION), "Ivy Restricted", s.email(), s.phone(), null, Jurisdiction.EU);
     confirmAtRecord(s.email());
+    complete(id, RightElements.DECIDE_RESTRICTED_WORK, Map.of(PrivacyProcess.Fields.CONTINUE_OPEN_WORK, true,
+        PrivacyProcess.Fields.RESTRICTION_REASON, "the repair was ordered under the service contract"));
     assertThat(instance(id)).isEnded().hasPassed(ANSWERED);
     assertThat(supportCase).hasPassed(RemoteSupportProcess.Elements.PRIVACY_RESTRICTED, RemoteSupportProcess.Elements.RECORD_PRIVACY_RESTRICTION)
         .isWaitingAt(RemoteSupportProcess.Elements.CHECK_RSSV);
@@ -316,6 +318,7 @@ class PrivacyRequestProcessTest extends PrivacyTestSupport {
     Subject s = subject("Jon Objector");
     String id = request(List.of(PrivacyRight.OBJECTION), "Jon Objector", s.email(), s.phone(), null, Jurisdiction.EU);
     confirmAtRecord(s.email());
+    complete(id, RightElements.REVIEW_OBJECTION, Map.of());
     assertThat(instance(id)).isEnded().hasPassed(ANSWERED);
     assertThat(choices.flagsOf(s.email())).containsExactly("OBJECTION");
     assertThat(choices.mayMarket(s.email())).isFalse();

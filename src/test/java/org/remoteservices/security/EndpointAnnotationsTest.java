@@ -54,6 +54,8 @@ class EndpointAnnotationsTest {
       "PrivacyLinksController.confirmEmailChange", "PrivacyLinksController.download", "PrivacyLinksController.downloadFile",
       "PrivacyPortalPagesController.download",
       "PrivacyLinksController.unsubscribe", "PrivacyLinksController.unsubscribeStatus",
+      // issue 11: a recipient confirms an Art. 19 notice through its link
+      "RecipientReceiptController.receipt", "RecipientReceiptController.confirmReceipt", "PrivacyPortalPagesController.receipt",
       "PrivacyPortalPagesController.request", "PrivacyPortalPagesController.evidence", "PrivacyPortalPagesController.unsubscribe"));
 
   static final JavaClasses CLASSES = importOwnClasses();

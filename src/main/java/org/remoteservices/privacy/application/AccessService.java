@@ -39,11 +39,13 @@ public class AccessService {
   private final DownloadService downloads;
   private final PrivacyPolicy policy;
   private final TimeSource time;
+  private final RecipientRegister recipientRegister;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
   public AccessService(PrivacyRequestStore requests, SubjectService subjects, VerificationService verification, PrivacyDocumentRenderer documents,
-      FileStore files, DownloadService downloads, PrivacyPolicy policy, TimeSource time) {
+      FileStore files, DownloadService downloads, PrivacyPolicy policy, TimeSource time, RecipientRegister recipientRegister) {
+    this.recipientRegister = recipientRegister;
     this.requests = requests;
     this.subjects = subjects;
     this.verification = verification;
@@ -68,6 +70,14 @@ public class AccessService {
       policy.recipients().forEach(r -> recipients.add(row("recipient", r.name(), "email", r.email(), "purpose", "processor / contractor")));
     }
     data.put("recipients", recipients);
+    // who receives personal data, and where it goes: the recipient and transfer register (Art. 15(1)(c), (2))
+    List<Map<String, Object>> register = new ArrayList<>();
+    for (org.remoteservices.privacy.domain.RegisteredRecipient r : recipientRegister.all()) {
+      register.add(row("recipient", r.name(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT), "country", r.country(),
+          "dataCategories", String.join(", ", r.dataCategories()), "legalBasis", r.legalBasis(),
+          "transferSafeguard", r.transferSafeguard() == null ? "" : r.transferSafeguard(), "contact", r.contactEmail()));
+    }
+    data.put("recipientRegister", register);
     return data;
   }
 

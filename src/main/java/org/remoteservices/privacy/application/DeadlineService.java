@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.remoteservices.privacy.application.port.PrivacyRequestStore;
+import java.util.Optional;
+import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.privacy.domain.Deadlines;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.JurisdictionFromAddress;
+import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.error.DomainException;
@@ -26,32 +31,83 @@ public class DeadlineService {
   private final TimeSource time;
   private final Deadlines deadlines;
 
+  private final JobDirectory jobs;
+
   public DeadlineService(PrivacyRequestStore requests, @org.springframework.context.annotation.Lazy PrivacyProcessPort process,
-      PrivacyMails mails, PrivacyPolicy policy, TimeSource time) {
+      PrivacyMails mails, PrivacyPolicy policy, PrivacyClocks clocks, JobDirectory jobs, TimeSource time) {
     this.requests = requests;
     this.process = process;
     this.mails = mails;
     this.policy = policy;
     this.time = time;
-    this.deadlines = new Deadlines(policy.defaultAnswerDays(), TimeSource.ZONE);
+    this.jobs = jobs;
+    this.deadlines = new Deadlines(policy.defaultAnswerDays(), TimeSource.ZONE, clocks.allHolidays());
+  }
+
+  /**
+   * The jurisdiction whose clock applies: the one given; if none was given, the one the job's registered location
+   * names (or the location the requester typed); otherwise {@link Jurisdiction#UNKNOWN}, the strictest clock.
+   */
+  public Jurisdiction resolve(Jurisdiction given, String jobNumber, String jobLocation) {
+    if (given != null) {
+      return given;
+    }
+    Optional<Jurisdiction> fromJob = jobNumber == null || jobNumber.isBlank() ? Optional.empty()
+        : jobs.find(jobNumber.strip()).flatMap(job -> JurisdictionFromAddress.of(job.locationAddress()));
+    return fromJob.or(() -> JurisdictionFromAddress.of(jobLocation)).orElse(Jurisdiction.UNKNOWN);
+  }
+
+  /**
+   * The day the request was received: today, or the earlier day a privacy officer entered for a request taken by
+   * phone or letter (every clock counts from it). A day in the future is refused.
+   */
+  public LocalDate receivedDay(LocalDate enteredReceivedOn) {
+    LocalDate today = deadlines.dayOf(time.now());
+    if (enteredReceivedOn == null) {
+      return today;
+    }
+    if (enteredReceivedOn.isAfter(today)) {
+      throw DomainException.rejected("receivedOn: the day the request was received cannot be in the future");
+    }
+    return enteredReceivedOn;
+  }
+
+  /** The instant a request received on this day counts from: now if today, else the start of that day. */
+  public Instant receivedAt(LocalDate receivedDay) {
+    return receivedDay.equals(deadlines.dayOf(time.now())) ? time.now() : deadlines.startOf(receivedDay);
   }
 
   public Deadlines deadlines() {
     return deadlines;
   }
 
-  public record Provisional(Instant dueAt, Instant reminderAt) {}
+  /** @param acknowledgementWatchAt when the acknowledgement watch looks: the acknowledgement deadline, or receipt where none applies */
+  public record Provisional(Instant dueAt, Instant reminderAt, Instant acknowledgementWatchAt) {}
 
   /** The deadlines a request received now would get (before it is stored). */
-  public Provisional provisional(org.remoteservices.privacy.domain.Jurisdiction jurisdiction, List<org.remoteservices.privacy.domain.PrivacyRight> rights) {
+  public Provisional provisional(Jurisdiction jurisdiction, List<PrivacyRight> rights) {
+    return provisional(jurisdiction, rights, null);
+  }
+
+  /** The deadlines a request received on the given day (null: today) would get (before it is stored). */
+  public Provisional provisional(Jurisdiction jurisdiction, List<PrivacyRight> rights, LocalDate receivedOn) {
     Instant now = time.now();
-    Instant due = deadlines.endOf(deadlines.answerDue(jurisdiction.regime(), deadlines.dayOf(now), rights));
+    LocalDate received = receivedOn == null || receivedOn.isAfter(deadlines.dayOf(now)) ? deadlines.dayOf(now) : receivedOn;
+    Instant due = deadlines.endOf(deadlines.answerDue(jurisdiction.regime(), received, PrivacyRequestService.clockRights(rights)));
     Instant reminder = due.minus(policy.reminderBefore());
-    return new Provisional(due, reminder.isBefore(now) ? now : reminder);
+    Instant receivedAt = receivedAt(received);
+    LocalDate ackDue = deadlines.acknowledgementDue(jurisdiction.regime(), received);
+    return new Provisional(due, reminder.isBefore(receivedAt) ? receivedAt : reminder, ackDue == null ? receivedAt : deadlines.endOf(ackDue));
   }
 
   public Instant dueAt(String id) {
     return requests.get(id).dueAt();
+  }
+
+  /** The acknowledgement watch's time: the acknowledgement deadline (CCPA, unknown law), or receipt where none applies. */
+  public Instant acknowledgementWatchAt(String id) {
+    PrivacyRequest request = requests.get(id);
+    return request.ackDueAt() != null ? request.ackDueAt() : request.receivedAt();
   }
 
   /** The reminder comes the configured time before the (possibly extended) deadline, never before receipt. */
@@ -103,6 +159,17 @@ public class DeadlineService {
         %s""".formatted(PrivacyMails.greeting(request), request.reference(), PrivacyMails.day(request.receivedAt()),
             PrivacyMails.deadlineDay(request.dueAt()), request.extensionReason(), policy.supervisoryAuthority()),
         List.of());
+  }
+
+  /** Why the deadline was missed, as the officer recorded it in the "DEADLINE MISSED" task. */
+  @Transactional
+  public void recordMissedReason(String id, String reason) {
+    PrivacyRequest request = requests.get(id);
+    if (!request.deadlineMissed()) {
+      throw DomainException.conflict("privacy request " + request.reference() + " has not missed its deadline");
+    }
+    requests.recordMissedReason(id, reason.strip());
+    LOG.warn("privacy request {} ({}): why the deadline was missed is recorded", id, request.reference());
   }
 
   /** True (and recorded, and logged as a warning) if the request is still open after its deadline. */

@@ -48,43 +48,101 @@ public class PrivacyRequestService {
     this.time = time;
   }
 
-  /** What a requester (or an officer on their behalf) asks for. Checked by the caller (REST validation, form listener). */
+  /**
+   * What a requester (or an officer on their behalf) asks for. Checked by the caller (REST validation, form listener).
+   * {@code jurisdiction} null: not given (the job's location decides, else the strictest clock); {@code receivedOn}
+   * null: today (an officer enters the day a phone call or letter came in; every clock counts from it).
+   */
   public record Intake(String channel, List<PrivacyRight> rights, String name, String email, String phone, String jobNumber,
-      String jobLocation, Jurisdiction jurisdiction, String details, boolean specificPieces, String agentName, String agentEmail) {}
+      String jobLocation, Jurisdiction jurisdiction, String details, boolean specificPieces, String agentName, String agentEmail,
+      LocalDate receivedOn) {
+
+    public Intake(String channel, List<PrivacyRight> rights, String name, String email, String phone, String jobNumber,
+        String jobLocation, Jurisdiction jurisdiction, String details, boolean specificPieces, String agentName, String agentEmail) {
+      this(channel, rights, name, email, phone, jobNumber, jobLocation, jurisdiction, details, specificPieces, agentName, agentEmail, null);
+    }
+
+    Intake withRights(List<PrivacyRight> only) {
+      return new Intake(channel, only, name, email, phone, jobNumber, jobLocation, jurisdiction, details, specificPieces, agentName, agentEmail,
+          receivedOn);
+    }
+  }
 
   /** Stores the request and starts its process in one transaction. */
   @Transactional
   public PrivacyRequest receive(Intake intake) {
     PrivacyRequest request = store(intake);
-    process.start(request.id(), request.verificationLevel() != VerificationLevel.NONE, request.asks(PrivacyRight.ERASURE));
+    process.start(request.id(), request.verificationLevel() != VerificationLevel.NONE, erasureRequested(request.id()));
     return request;
   }
 
-  /** Stores the request only (a privacy officer's Tasklist start form: the process is already starting). */
+  /**
+   * Stores the request (a privacy officer's Tasklist start form: its process is already starting). The opt-out parts
+   * of a request that asks for more (opt-out of sale/sharing, limit sensitive data) are split off into a request of
+   * their own, started here: their own 15-business-day clock, no verification, their own answer. A right the same
+   * person already asked for in a request that is still open is linked to that one, not run twice.
+   */
   @Transactional
   public PrivacyRequest store(Intake intake) {
-    Instant now = time.now();
-    Deadlines calc = deadlines.deadlines();
-    LocalDate received = calc.dayOf(now);
-    Jurisdiction jurisdiction = intake.jurisdiction() == null ? Jurisdiction.OTHER : intake.jurisdiction();
     List<PrivacyRight> rights = intake.rights().stream().distinct().toList();
+    List<PrivacyRight> optOuts = rights.stream().filter(PrivacyRight::isOptOutPart).toList();
+    if (!optOuts.isEmpty() && optOuts.size() < rights.size()) {
+      PrivacyRequest main = storeOne(intake.withRights(rights.stream().filter(r -> !r.isOptOutPart()).toList()));
+      PrivacyRequest split = storeOne(intake.withRights(optOuts));
+      requests.markSplitFrom(split.id(), main.id());
+      process.start(split.id(), split.verificationLevel() != VerificationLevel.NONE, false);
+      LOG.info("privacy request {}: opt-out parts {} split off as {} ({}), answered on their own clock", main.reference(), optOuts,
+          split.reference(), split.id());
+      return main;
+    }
+    return storeOne(intake.withRights(rights));
+  }
+
+  private PrivacyRequest storeOne(Intake intake) {
+    Deadlines calc = deadlines.deadlines();
+    LocalDate received = deadlines.receivedDay(intake.receivedOn());
+    Instant receivedAt = deadlines.receivedAt(received);
+    Jurisdiction jurisdiction = deadlines.resolve(intake.jurisdiction(), intake.jobNumber(), intake.jobLocation());
+    List<PrivacyRight> rights = intake.rights();
+    String id = UUID.randomUUID().toString();
+    Map<PrivacyRight, PrivacyRequest> linked = new java.util.LinkedHashMap<>();
+    for (PrivacyRight right : rights) {
+      requests.openRequestWithRight(intake.email(), right, id).ifPresent(earlier -> linked.put(right, earlier));
+    }
+    List<PrivacyRight> toRun = rights.stream().filter(r -> !linked.containsKey(r)).toList();
     LocalDate due = calc.answerDue(jurisdiction.regime(), received, rights);
     LocalDate ackDue = calc.acknowledgementDue(jurisdiction.regime(), received);
-    PrivacyRequest request = requests.insert(new PrivacyRequestStore.NewRequest(UUID.randomUUID().toString(), intake.channel(),
+    PrivacyRequest request = requests.insert(new PrivacyRequestStore.NewRequest(id, intake.channel(),
         jurisdiction, rights, intake.specificPieces(), intake.name(), lower(intake.email()), intake.phone(), intake.jobNumber(),
         intake.jobLocation(), intake.details(), intake.agentName(), lower(intake.agentEmail()),
-        PrivacyRequest.levelFor(rights, intake.specificPieces()), now, ackDue == null ? null : calc.endOf(ackDue), calc.endOf(due)));
-    LOG.info("privacy request {} ({}) received via {}: rights {}, jurisdiction {}, due {}", request.id(), request.reference(),
-        intake.channel(), rights, jurisdiction, due);
+        PrivacyRequest.levelFor(toRun, intake.specificPieces() && !toRun.isEmpty()), receivedAt, ackDue == null ? null : calc.endOf(ackDue),
+        calc.endOf(due)));
+    linked.forEach((right, earlier) -> requests.linkRight(id, right, earlier.id(),
+        "already being answered under your request " + earlier.reference() + " of " + PrivacyMails.day(earlier.receivedAt())
+            + "; we answer it there, once, by " + PrivacyMails.deadlineDay(earlier.dueAt())));
+    LOG.info("privacy request {} ({}) received via {}: rights {}, jurisdiction {}, received {}, due {}{}", request.id(), request.reference(),
+        intake.channel(), rights, jurisdiction, received, due, linked.isEmpty() ? "" : "; linked to earlier requests: " + linked.keySet());
     return request;
+  }
+
+  /** The rights a request's clock is computed from: a mixed request's opt-out parts go on their own clock. */
+  public static List<PrivacyRight> clockRights(List<PrivacyRight> rights) {
+    List<PrivacyRight> rest = rights.stream().filter(r -> !r.isOptOutPart()).toList();
+    return rest.isEmpty() ? rights : rest;
+  }
+
+  /** The request's own erasure (not one linked to an earlier request). */
+  public boolean erasureRequested(String id) {
+    return requests.rightsToRun(id).contains(PrivacyRight.ERASURE);
   }
 
   public PrivacyRequest get(String id) {
     return requests.get(id);
   }
 
+  /** The rights the request runs itself (the multi-instance collection): not those linked to an earlier request. */
   public List<String> rightsOf(String id) {
-    return requests.get(id).rights().stream().map(Enum::name).toList();
+    return requests.rightsToRun(id).stream().map(Enum::name).toList();
   }
 
   @Transactional
@@ -110,6 +168,23 @@ public class PrivacyRequestService {
         List.of());
     requests.markAcknowledged(id);
     requests.updateStatus(id, request.verificationLevel() == VerificationLevel.NONE ? "IN_PROGRESS" : "VERIFYING");
+  }
+
+  /**
+   * The acknowledgement watch (CCPA: within 10 business days): at the acknowledgement deadline, a request still not
+   * acknowledged (its mail failed and waits as an incident) is logged as a warning and acknowledged now. Returns whether
+   * it was late.
+   */
+  @Transactional
+  public boolean checkAcknowledged(String id) {
+    PrivacyRequest request = requests.get(id);
+    if (request.ackDueAt() == null || requests.acknowledgedAt(id).isPresent()) {
+      return false;
+    }
+    LOG.warn("ACKNOWLEDGEMENT LATE: privacy request {} ({}) was to be acknowledged by {}; acknowledging now", id, request.reference(),
+        request.ackDueAt());
+    mailAcknowledgement(id);
+    return true;
   }
 
   /** The answer: what was done for each right, what is retained and why, who was told, how to complain. */

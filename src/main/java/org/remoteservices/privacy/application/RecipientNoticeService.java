@@ -29,8 +29,11 @@ public class RecipientNoticeService {
   private final PrivacyMails mails;
   private final PrivacyPolicy policy;
 
+  private final RecipientReceipts receipts;
+
   public RecipientNoticeService(PrivacyRequestStore requests, PrivacyRecordStore records, SubjectService subjects, PrivacyMails mails,
-      PrivacyPolicy policy) {
+      PrivacyPolicy policy, RecipientReceipts receipts) {
+    this.receipts = receipts;
     this.requests = requests;
     this.records = records;
     this.subjects = subjects;
@@ -41,6 +44,9 @@ public class RecipientNoticeService {
   @Transactional
   public int notifyRecipients(String id, PrivacyRight right) {
     PrivacyRequest request = requests.get(id);
+    if (requests.rightOutcomes(id).stream().anyMatch(o -> o.right() == right && MeritsDecisions.REFUSED.equals(o.status()))) {
+      return 0; // refused on the merits (a rectification not accepted): nothing changed, nobody to tell
+    }
     SubjectService.Subject subject = subjects.match(request);
     String action = right.name();
     List<Notice> notices = records.notices(id).stream().filter(n -> n.action().equals(action)).toList();
@@ -86,8 +92,8 @@ public class RecipientNoticeService {
 
           the requester of remote support case(s) %s has exercised their right to %s.
 
-          We tell you because you received personal data of these cases from us (GDPR Art. 19). Please reply to confirm.""".formatted(
-              notice.role(), cases, what),
+          We tell you because you received personal data of these cases from us (GDPR Art. 19). Please confirm that you
+          received this notice and acted on it: %s""".formatted(notice.role(), cases, what, receipts.link(notice.id())),
           List.of());
       records.markNotified(notice.id());
     }

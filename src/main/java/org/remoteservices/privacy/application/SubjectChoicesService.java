@@ -65,6 +65,13 @@ public class SubjectChoicesService implements SurveyGate {
     return records.flags(keys.of(requesterEmail)).stream().noneMatch(NO_SURVEY::contains);
   }
 
+  /** Restricted: no reminders from the running case, unless an officer decided its open work continues (contract). */
+  @Override
+  public boolean allowsReminders(String requesterEmail) {
+    List<String> flags = records.flags(keys.of(requesterEmail));
+    return !flags.contains(PrivacyRight.RESTRICTION.name()) || flags.contains(MeritsDecisions.CONTRACT_WORK_FLAG);
+  }
+
   public boolean mayMarket(String email) {
     return records.flags(keys.of(email)).stream().noneMatch(NO_MARKETING::contains);
   }

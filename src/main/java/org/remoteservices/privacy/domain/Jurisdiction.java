@@ -6,7 +6,9 @@ public enum Jurisdiction {
   EEA(Regime.GDPR),
   UK(Regime.GDPR),
   US_CA(Regime.CCPA),
-  OTHER(Regime.DEFAULT);
+  OTHER(Regime.DEFAULT),
+  /** Not given and not known from the job's location: the strictest clock applies (one calendar month). */
+  UNKNOWN(Regime.STRICTEST);
 
   private final Regime regime;
 
@@ -24,6 +26,11 @@ public enum Jurisdiction {
     /** CCPA, 11 CCR §7021: acknowledge in 10 business days, answer in 45 days, one 45-day extension. */
     CCPA,
     /** Everywhere else: a configured number of days, extendable once by the same number. */
-    DEFAULT
+    DEFAULT,
+    /**
+     * Where we do not know which law applies: the earliest of every clock (one calendar month to answer, 10
+     * business days to acknowledge, 15 business days for opt-outs, the shortest extension).
+     */
+    STRICTEST
   }
 }

@@ -11,7 +11,9 @@ public enum PrivacyRight {
   OPT_OUT_OF_SALE("opt-out of the sale of personal information", false, false),
   LIMIT_SENSITIVE("limiting the use of sensitive personal information", false, false),
   WITHDRAW_CONSENT("withdrawal of consent", false, false),
-  UNSUBSCRIBE_MARKETING("unsubscribing from marketing mail", false, false);
+  UNSUBSCRIBE_MARKETING("unsubscribing from marketing mail", false, false),
+  /** Not to be subject to automated decisions (GDPR Art. 22, CCPA ADMT): answered with a statement, nothing of the person's. */
+  AUTOMATED_DECISIONS("not to be subject to decisions based solely on automated processing", false, false);
 
   private final String label;
   private final boolean needsVerification;
@@ -39,6 +41,14 @@ public enum PrivacyRight {
 
   /** A choice recorded as a flag on the subject and honoured by every later mail decision. */
   public boolean isConsentChoice() {
-    return !needsVerification;
+    return !needsVerification && this != AUTOMATED_DECISIONS;
+  }
+
+  /**
+   * Opt-out of sale/sharing and limiting sensitive data: their own 15-business-day clock and, in a request that
+   * also asks for more, answered separately without waiting for verification (CCPA 11 CCR §7026, §7027).
+   */
+  public boolean isOptOutPart() {
+    return this == OPT_OUT_OF_SALE || this == LIMIT_SENSITIVE;
   }
 }

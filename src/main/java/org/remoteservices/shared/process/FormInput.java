@@ -131,6 +131,16 @@ public final class FormInput {
     return value;
   }
 
+  /** A checkbox form field ({@code input_*}): true only if ticked (true or "true"); absent or empty is false. */
+  public boolean optionalCheckbox(String field) {
+    Object raw = raw(field);
+    if (raw == null || raw instanceof Boolean || (raw instanceof String s && (s.isBlank() || s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")))) {
+      return Boolean.TRUE.equals(raw) || (raw instanceof String s && s.equalsIgnoreCase("true"));
+    }
+    problem(field, "must be ticked or not");
+    return false;
+  }
+
   /** A decision variable (not removed): true/false, also accepted as the strings "true"/"false". */
   public Boolean requiredBoolean(String variable) {
     Object raw = raw(variable);

@@ -51,6 +51,7 @@ public class AuthorizationBootstrap {
   public static final String REMOTE_SUPPORT = "remote-support";
   public static final String PRIVACY_REQUEST = "privacy-request";
   public static final String PRIVACY_RIGHT = "privacy-right";
+  public static final String PRIVACY_RESTRICTION_LIFT = "privacy-restriction-lift";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -116,6 +117,8 @@ public class AuthorizationBootstrap {
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_REQUEST, READ, CREATE_INSTANCE);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RIGHT, READ);
+    // started through POST /api/privacy-requests/{id}/restriction-lift, as the officer
+    grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RESTRICTION_LIFT, READ, CREATE_INSTANCE);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
     taskGrantsWithoutUpdate();
     LOG.info("groups and authorizations in place: {}, {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.PROCESS_ADMINS,

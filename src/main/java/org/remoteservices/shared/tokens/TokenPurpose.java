@@ -17,5 +17,7 @@ public enum TokenPurpose {
   /** The old address confirms a rectification of the e-mail address. */
   EMAIL_CHANGE,
   /** The one-click unsubscribe link in marketing mail. */
-  UNSUBSCRIBE
+  UNSUBSCRIBE,
+  /** A recipient confirms that it received a privacy notice (GDPR Art. 19) and acted on it. */
+  RECIPIENT_RECEIPT
 }

@@ -7,4 +7,14 @@ package org.remoteservices.support.api;
 public interface SurveyGate {
   /** @param requesterEmail the requester's e-mail address as the support request holds it */
   boolean allowsSurvey(String requesterEmail);
+
+  /**
+   * Whether the running case may remind the requester (RSSV reminders): not while their processing is restricted,
+   * unless a privacy officer decided that the open work continues because they need it (their contract).
+   *
+   * @param requesterEmail the requester's e-mail address as the support request holds it
+   */
+  default boolean allowsReminders(String requesterEmail) {
+    return true;
+  }
 }

@@ -50,9 +50,11 @@ public class RssvService {
   private final RssvDeadlines deadlines;
   private final PublicLinks links;
   private final TimeSource time;
+  private final List<org.remoteservices.support.api.SurveyGate> gates;
 
   public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
-      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time) {
+      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time, List<org.remoteservices.support.api.SurveyGate> gates) {
+    this.gates = gates;
     this.requests = requests;
     this.forms = forms;
     this.jobs = jobs;
@@ -125,6 +127,10 @@ public class RssvService {
   public void mailReminder(String supportRequestId) {
     RssvForm form = form(supportRequestId);
     SupportRequest request = requests.get(supportRequestId);
+    if (gates.stream().anyMatch(g -> !g.allowsReminders(request.requesterEmail()))) {
+      LOG.info("support request {}: RSSV reminder withheld, the requester's processing is restricted", supportRequestId);
+      return;
+    }
     RssvStore.Round round = forms.currentRound(form.id());
     outbox.deliverOnce("rssv-reminder:" + form.id() + ":" + round.number(), () -> {
       Instant expiresAt = expiresAt(form);

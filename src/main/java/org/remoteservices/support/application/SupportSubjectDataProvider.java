@@ -199,12 +199,20 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
   @Override
   public List<Recipient> recipients(SubjectRecords records) {
     List<Recipient> recipients = new ArrayList<>();
-    for (String jobNumber : store.jobsSentWorkOrders(records.recordIds())) {
+    List<String> sentWorkOrders = store.jobsSentWorkOrders(records.recordIds());
+    for (String jobNumber : sentWorkOrders) {
       jobs.find(jobNumber).ifPresent(job -> {
         recipients.add(new Recipient("Site contact of job " + job.jobNumber(), job.siteContact().email(), "work order"));
         recipients.add(new Recipient("Scheduling contact of job " + job.jobNumber(), job.schedulingContact().email(),
             "work order, session invitation"));
       });
+    }
+    // a scheduling contact invited to a session received the case (requester, time) even without a work order
+    for (String jobNumber : store.jobsInvitedToSessions(records.recordIds())) {
+      if (!sentWorkOrders.contains(jobNumber)) {
+        jobs.find(jobNumber).ifPresent(job -> recipients.add(new Recipient("Scheduling contact of job " + job.jobNumber(),
+            job.schedulingContact().email(), "session invitation")));
+      }
     }
     return recipients;
   }

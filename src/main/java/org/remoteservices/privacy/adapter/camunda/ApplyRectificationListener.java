@@ -3,6 +3,8 @@ package org.remoteservices.privacy.adapter.camunda;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
+import java.util.List;
+import org.remoteservices.privacy.application.MeritsDecisions;
 import org.remoteservices.privacy.application.SubjectChoicesService;
 import org.remoteservices.shared.process.FormInput;
 import org.springframework.stereotype.Component;
@@ -11,14 +13,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplyRectificationListener implements TaskListener {
   private final SubjectChoicesService choices;
+  private final MeritsDecisions merits;
 
-  public ApplyRectificationListener(SubjectChoicesService choices) {
+  public ApplyRectificationListener(SubjectChoicesService choices, MeritsDecisions merits) {
     this.choices = choices;
+    this.merits = merits;
   }
 
   @Override
   public void notify(DelegateTask task) {
     FormInput form = FormInput.of(task);
+    List<String> decision = form.optionalChoices(Fields.RECTIFICATION_DECISION, List.of("ACCEPT", "REFUSE"));
+    String reason = form.optionalText(Fields.REFUSAL_REASON, 2000);
+    if (decision.contains("REFUSE")) {
+      form.optionalText(Fields.CORRECTED_NAME, 200);
+      form.optionalText(Fields.CORRECTED_EMAIL, 254);
+      form.optionalText(Fields.CORRECTED_PHONE, 40);
+      if (reason == null) {
+        form.reject(Fields.REFUSAL_REASON, "is required to refuse the rectification (it is sent to the requester)");
+      }
+      form.validate();
+      merits.refuseRectification(task.getExecution().getProcessBusinessKey(), reason);
+      form.clear();
+      return;
+    }
     String name = form.optionalText(Fields.CORRECTED_NAME, 200);
     String email = form.optionalText(Fields.CORRECTED_EMAIL, 254);
     String phone = form.optionalText(Fields.CORRECTED_PHONE, 40);

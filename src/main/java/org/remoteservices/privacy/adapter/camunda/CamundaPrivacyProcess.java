@@ -48,6 +48,13 @@ public class CamundaPrivacyProcess implements PrivacyProcessPort {
   }
 
   @Override
+  public void startRestrictionLift(String privacyRequestId) {
+    Map<String, Object> vars = new HashMap<>();
+    PrivacyProcess.Vars.PRIVACY_REQUEST_ID.into(vars, privacyRequestId);
+    runtime.startProcessInstanceByKey(PrivacyProcess.RestrictionLift.KEY, privacyRequestId, vars);
+  }
+
+  @Override
   public boolean evidenceReceived(String privacyRequestId) {
     return correlator.correlate(PrivacyProcess.KEY, PrivacyProcess.MESSAGE_EVIDENCE_RECEIVED, privacyRequestId).correlated();
   }

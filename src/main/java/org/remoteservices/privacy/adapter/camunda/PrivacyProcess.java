@@ -24,6 +24,8 @@ public final class PrivacyProcess {
     public static final ProcessVariable<String> VERIFICATION_DECISION = stringVariable("verificationDecision");
     public static final ProcessVariable<Boolean> EXTEND_DEADLINE = booleanVariable("extendDeadline");
     public static final ProcessVariable<Boolean> DEADLINE_MISSED = booleanVariable("deadlineMissed");
+    /** The officer's review of an objection: compelling legitimate grounds overrule it. */
+    public static final ProcessVariable<Boolean> OBJECTION_OVERRULED = booleanVariable("objectionOverruled");
     /** The multi-instance element: the right one called {@code privacy-right} instance executes. */
     public static final ProcessVariable<PrivacyRight> RIGHT = enumVariable("right", PrivacyRight.class);
 
@@ -44,6 +46,8 @@ public final class PrivacyProcess {
     public static final String SPECIFIC_PIECES = "input_specificPieces";
     public static final String AGENT_NAME = "input_agentName";
     public static final String AGENT_EMAIL = "input_agentEmail";
+    /** The day a request taken by phone or letter was received (ISO date); every clock counts from it. */
+    public static final String RECEIVED_ON = "input_receivedOn";
     public static final String DENIAL_REASON = "input_denialReason";
     public static final String EXTENSION_REASON = "input_extensionReason";
     public static final String RETAIN = "input_retain";
@@ -51,6 +55,13 @@ public final class PrivacyProcess {
     public static final String CORRECTED_NAME = "input_correctedName";
     public static final String CORRECTED_EMAIL = "input_correctedEmail";
     public static final String CORRECTED_PHONE = "input_correctedPhone";
+    /** ACCEPT (default) or REFUSE: a rectification refused on the merits, with {@link #REFUSAL_REASON}. */
+    public static final String RECTIFICATION_DECISION = "input_rectificationDecision";
+    public static final String REFUSAL_REASON = "input_refusalReason";
+    public static final String COMPELLING_GROUNDS = "input_compellingGrounds";
+    public static final String CONTINUE_OPEN_WORK = "input_continueOpenWork";
+    public static final String RESTRICTION_REASON = "input_restrictionReason";
+    public static final String MISSED_REASON = "input_missedReason";
 
     private Fields() {}
   }
@@ -76,6 +87,8 @@ public final class PrivacyProcess {
     public static final String EXTENDED_REMINDER_DUE = "event_extendedReminderDue";
     public static final String EXTENDED_DEADLINE_REMINDER = "userTask_extendedDeadlineReminder";
     public static final String DEADLINE_DUE = "startEvent_deadlineDue";
+    public static final String ACKNOWLEDGEMENT_DUE = "startEvent_acknowledgementDue";
+    public static final String CHECK_ACKNOWLEDGEMENT = "serviceTask_checkAcknowledgement";
     public static final String CHECK_DEADLINE = "serviceTask_checkDeadline";
     public static final String EXTENDED_DEADLINE_DUE = "event_extendedDeadlineDue";
     public static final String DEADLINE_MISSED = "userTask_deadlineMissed";
@@ -102,12 +115,45 @@ public final class PrivacyProcess {
     public static final String NOTIFY_RECIPIENTS_OF_RECTIFICATION = "serviceTask_notifyRecipientsOfRectification";
     public static final String RECORD_RESTRICTION = "serviceTask_recordRestriction";
     public static final String NOTIFY_RECIPIENTS_OF_RESTRICTION = "serviceTask_notifyRecipientsOfRestriction";
+    public static final String DECIDE_RESTRICTED_WORK = "userTask_decideRestrictedWork";
     public static final String RECORD_OBJECTION = "serviceTask_recordObjection";
+    public static final String REVIEW_OBJECTION = "userTask_reviewObjection";
+    public static final String OBJECTION_OVERRULED = "gateway_objectionOverruled";
+    public static final String MAIL_OBJECTION_OVERRULED = "serviceTask_mailObjectionOverruled";
     public static final String RECORD_CONSENT_CHOICE = "serviceTask_recordConsentChoice";
+    public static final String ANSWER_AUTOMATED_DECISIONS = "serviceTask_answerAutomatedDecisions";
     public static final String EXECUTED = "endEvent_rightExecuted";
 
     private RightElements() {}
   }
 
+  /** {@code privacy-restriction-lift}: the person is told, the notice period passes, then the restriction is lifted. */
+  public static final class RestrictionLift {
+    public static final String KEY = "privacy-restriction-lift";
+    public static final String START = "startEvent_liftRequested";
+    public static final String MAIL_LIFT_NOTICE = "serviceTask_mailLiftNotice";
+    public static final String NOTICE_PERIOD_OVER = "event_noticePeriodOver";
+    public static final String LIFT_RESTRICTION = "serviceTask_liftRestriction";
+    public static final String LIFTED = "endEvent_restrictionLifted";
+
+    private RestrictionLift() {}
+  }
+
   private PrivacyProcess() {}
+
+  /** The start form's received day (a date field sends "YYYY-MM-DD"; a date-time's date part is taken); null if none or not a date. */
+  public static java.time.LocalDate receivedOn(Object value) {
+    if (value == null || String.valueOf(value).isBlank()) {
+      return null;
+    }
+    if (value instanceof java.util.Date d) {
+      return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
+    }
+    String text = String.valueOf(value).strip();
+    try {
+      return java.time.LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
 }

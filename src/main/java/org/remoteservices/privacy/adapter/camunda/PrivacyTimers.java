@@ -16,14 +16,23 @@ public class PrivacyTimers {
   private final DeadlineService deadlines;
   private final PrivacyRequestService requests;
 
-  public PrivacyTimers(DeadlineService deadlines, PrivacyRequestService requests) {
+  private final org.remoteservices.privacy.application.RestrictionLifts lifts;
+
+  public PrivacyTimers(DeadlineService deadlines, PrivacyRequestService requests, org.remoteservices.privacy.application.RestrictionLifts lifts) {
     this.deadlines = deadlines;
     this.requests = requests;
+    this.lifts = lifts;
   }
 
   public Date dueAt(DelegateExecution execution) {
     String id = execution.getProcessBusinessKey();
     return Date.from(id != null ? deadlines.dueAt(id) : provisional(execution).dueAt());
+  }
+
+  /** {@code startEvent_acknowledgementDue}: the acknowledgement deadline (or receipt where none applies). */
+  public Date acknowledgementWatchAt(DelegateExecution execution) {
+    String id = execution.getProcessBusinessKey();
+    return Date.from(id != null ? deadlines.acknowledgementWatchAt(id) : provisional(execution).acknowledgementWatchAt());
   }
 
   public Date reminderAt(DelegateExecution execution) {
@@ -50,9 +59,21 @@ public class PrivacyTimers {
     try {
       j = org.remoteservices.privacy.domain.Jurisdiction.valueOf(String.valueOf(jurisdiction));
     } catch (IllegalArgumentException e) {
-      j = org.remoteservices.privacy.domain.Jurisdiction.OTHER;
+      j = null; // not given: the job's location decides, else the strictest clock (as when the request is stored)
     }
-    return deadlines.provisional(j, parsed.isEmpty() ? List.of(org.remoteservices.privacy.domain.PrivacyRight.ACCESS) : parsed);
+    j = deadlines.resolve(j, text(execution, PrivacyProcess.Fields.JOB_NUMBER), text(execution, PrivacyProcess.Fields.JOB_LOCATION));
+    return deadlines.provisional(j, parsed.isEmpty() ? List.of(org.remoteservices.privacy.domain.PrivacyRight.ACCESS) : parsed,
+        PrivacyProcess.receivedOn(execution.getVariable(PrivacyProcess.Fields.RECEIVED_ON)));
+  }
+
+  private static String text(DelegateExecution execution, String field) {
+    Object value = execution.getVariable(field);
+    return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+  }
+
+  /** {@code event_noticePeriodOver}: the day the restriction is lifted, as the notice mail told the person. */
+  public Date liftAt(DelegateExecution execution) {
+    return Date.from(lifts.liftAt(execution.getProcessBusinessKey()));
   }
 
   public Date verificationDeadline(DelegateExecution execution) {

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
   static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+  /** The form's "not stated": the job's location decides, else the strictest clock. */
+  static final String NOT_STATED = "NOT_STATED";
 
   private final PrivacyRequestService requests;
 
@@ -45,7 +47,8 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
     String phone = form.optionalText(PrivacyProcess.Fields.PHONE, 40);
     String jobNumber = form.optionalText(PrivacyProcess.Fields.JOB_NUMBER, 32);
     String jobLocation = form.optionalText(PrivacyProcess.Fields.JOB_LOCATION, 500);
-    List<String> jurisdiction = form.optionalChoices(PrivacyProcess.Fields.JURISDICTION, Arrays.stream(Jurisdiction.values()).map(Enum::name).toList());
+    List<String> jurisdiction = form.optionalChoices(PrivacyProcess.Fields.JURISDICTION,
+        java.util.stream.Stream.concat(Arrays.stream(Jurisdiction.values()).map(Enum::name), java.util.stream.Stream.of(NOT_STATED)).toList());
     String details = form.optionalText(PrivacyProcess.Fields.DETAILS, 4000);
     List<String> channel = form.optionalChoices(PrivacyProcess.Fields.CHANNEL, List.of("PHONE", "EMAIL", "LETTER"));
     String agentName = form.optionalText(PrivacyProcess.Fields.AGENT_NAME, 200);
@@ -54,15 +57,23 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
       form.reject(PrivacyProcess.Fields.AGENT_EMAIL, "must be an email address");
     }
     Object specific = execution.getVariable(PrivacyProcess.Fields.SPECIFIC_PIECES);
+    String receivedRaw = form.optionalText(PrivacyProcess.Fields.RECEIVED_ON, 40); // a date field sends "YYYY-MM-DD"
+    java.time.LocalDate receivedOn = PrivacyProcess.receivedOn(receivedRaw);
+    if (receivedOn == null && receivedRaw != null) {
+      form.reject(PrivacyProcess.Fields.RECEIVED_ON, "must be a date like 2026-12-01");
+    } else if (receivedOn != null && receivedOn.isAfter(java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+        org.remoteservices.shared.time.TimeSource.ZONE))) {
+      form.reject(PrivacyProcess.Fields.RECEIVED_ON, "cannot be in the future");
+    }
     form.validate();
     PrivacyRequest request = requests.store(new PrivacyRequestService.Intake("OFFICER_" + (channel.isEmpty() ? "PHONE" : channel.get(0)),
         rightNames.stream().map(PrivacyRight::valueOf).toList(), name, email, phone, jobNumber, jobLocation,
-        jurisdiction.isEmpty() ? Jurisdiction.OTHER : Jurisdiction.valueOf(jurisdiction.get(0)), details,
-        Boolean.TRUE.equals(specific) || "true".equals(String.valueOf(specific)), agentName, agentEmail));
+        jurisdiction.isEmpty() || NOT_STATED.equals(jurisdiction.get(0)) ? null : Jurisdiction.valueOf(jurisdiction.get(0)), details,
+        Boolean.TRUE.equals(specific) || "true".equals(String.valueOf(specific)), agentName, agentEmail, receivedOn));
     form.clear();
     execution.setProcessBusinessKey(request.id());
     PrivacyProcess.Vars.PRIVACY_REQUEST_ID.on(execution, request.id());
     PrivacyProcess.Vars.VERIFICATION_REQUIRED.on(execution, request.verificationLevel() != VerificationLevel.NONE);
-    PrivacyProcess.Vars.ERASURE_REQUESTED.on(execution, request.asks(PrivacyRight.ERASURE));
+    PrivacyProcess.Vars.ERASURE_REQUESTED.on(execution, requests.erasureRequested(request.id()));
   }
 }

@@ -46,6 +46,37 @@ public class PrivacyRecordsRepository implements PrivacyRecordStore {
         .query((rs, n) -> new Flag(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
   }
 
+  public boolean deleteFlag(String subjectKey, String flag) {
+    return jdbc.sql("delete from privacy_subject_flag where subject_key = ? and flag = ?").params(subjectKey, flag).update() > 0;
+  }
+
+  public void insertRestrictionLift(String privacyRequestId, String reason, String requestedBy, Instant liftAt) {
+    jdbc.sql("insert into privacy_restriction_lift (privacy_request_id, reason, requested_by, requested_at, lift_at) values (?, ?, ?, ?, ?)")
+        .params(privacyRequestId, reason, requestedBy, Timestamp.from(time.now()), Timestamp.from(liftAt)).update();
+  }
+
+  public java.util.Optional<RestrictionLift> restrictionLift(String privacyRequestId) {
+    return jdbc.sql("select reason, requested_at, notice_sent_at, lift_at, lifted_at from privacy_restriction_lift where privacy_request_id = ?")
+        .param(privacyRequestId)
+        .query((rs, n) -> new RestrictionLift(privacyRequestId, rs.getString(1), ts(rs.getTimestamp(2)), ts(rs.getTimestamp(3)),
+            ts(rs.getTimestamp(4)), ts(rs.getTimestamp(5))))
+        .optional();
+  }
+
+  public void markLiftNoticeSent(String privacyRequestId) {
+    jdbc.sql("update privacy_restriction_lift set notice_sent_at = coalesce(notice_sent_at, ?) where privacy_request_id = ?")
+        .params(Timestamp.from(time.now()), privacyRequestId).update();
+  }
+
+  public void markRestrictionLifted(String privacyRequestId) {
+    jdbc.sql("update privacy_restriction_lift set lifted_at = coalesce(lifted_at, ?) where privacy_request_id = ?")
+        .params(Timestamp.from(time.now()), privacyRequestId).update();
+  }
+
+  private static Instant ts(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
   public int deleteFlags(String subjectKey) {
     return jdbc.sql("delete from privacy_subject_flag where subject_key = ?").param(subjectKey).update();
   }
@@ -127,6 +158,34 @@ public class PrivacyRecordsRepository implements PrivacyRecordStore {
         .query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
         .list();
+  }
+
+  private static final String NOTICE_COLUMNS =
+      "id, privacy_request_id, action, recipient_role, recipient_email, notified_at, receipt_confirmed_at, reminded_at";
+
+  public java.util.Optional<NoticeReceipt> notice(String noticeId) {
+    return jdbc.sql("select " + NOTICE_COLUMNS + " from privacy_recipient_notice where id = ?").param(noticeId)
+        .query(PrivacyRecordsRepository::noticeReceipt).optional();
+  }
+
+  public List<NoticeReceipt> unansweredNotices(Instant notifiedBefore) {
+    return jdbc.sql("select " + NOTICE_COLUMNS + " from privacy_recipient_notice where notified_at < ? and receipt_confirmed_at is null"
+            + " and reminded_at is null order by notified_at, id")
+        .param(Timestamp.from(notifiedBefore)).query(PrivacyRecordsRepository::noticeReceipt).list();
+  }
+
+  public void markReceiptConfirmed(String noticeId) {
+    jdbc.sql("update privacy_recipient_notice set receipt_confirmed_at = coalesce(receipt_confirmed_at, ?) where id = ?")
+        .params(Timestamp.from(time.now()), noticeId).update();
+  }
+
+  public void markReminded(String noticeId) {
+    jdbc.sql("update privacy_recipient_notice set reminded_at = ? where id = ?").params(Timestamp.from(time.now()), noticeId).update();
+  }
+
+  private static NoticeReceipt noticeReceipt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new NoticeReceipt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), ts(rs.getTimestamp(6)),
+        ts(rs.getTimestamp(7)), ts(rs.getTimestamp(8)));
   }
 
   public void markNotified(String noticeId) {

@@ -62,6 +62,15 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
     jdbc.sql("update privacy_request set status = ?, updated_at = ? where id = ?").params(status, now(), id).update();
   }
 
+  public void recordMissedReason(String id, String reason) {
+    jdbc.sql("update privacy_request set deadline_missed_reason = ?, updated_at = ? where id = ?").params(reason, now(), id).update();
+  }
+
+  public Optional<Instant> acknowledgedAt(String id) {
+    return jdbc.sql("select acknowledged_at from privacy_request where id = ?").param(id).query(Timestamp.class).optional()
+        .map(Timestamp::toInstant);
+  }
+
   public void markAcknowledged(String id) {
     jdbc.sql("update privacy_request set acknowledged_at = ?, updated_at = ? where id = ? and acknowledged_at is null")
         .params(now(), now(), id).update();
@@ -187,6 +196,37 @@ public class PrivacyRequestRepository implements PrivacyRequestStore {
         .param(id)
         .query((rs, n) -> new RightOutcome(PrivacyRight.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), instant(rs, 4)))
         .list();
+  }
+
+  public Optional<PrivacyRequest> openRequestWithRight(String email, PrivacyRight right, String excludingId) {
+    String key = LookupKeys.email(email);
+    if (key == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("""
+            select p.id from privacy_request p join privacy_request_right r on r.privacy_request_id = p.id
+            where p.requester_email_key = ? and p.id <> ? and p.completed_at is null and p.status <> 'DENIED'
+              and r.right_type = ? and r.status = 'PENDING' and r.linked_request_id is null
+            order by p.received_at, p.ref_seq""")
+        .params(key, excludingId, right.name()).query(String.class).list().stream().findFirst().map(this::get);
+  }
+
+  public void linkRight(String id, PrivacyRight right, String linkedRequestId, String outcome) {
+    jdbc.sql("update privacy_request_right set status = 'LINKED', linked_request_id = ?, outcome = ?, completed_at = ? where privacy_request_id = ? and right_type = ?")
+        .params(linkedRequestId, outcome, now(), id, right.name()).update();
+  }
+
+  public List<PrivacyRight> rightsToRun(String id) {
+    return jdbc.sql("select right_type from privacy_request_right where privacy_request_id = ? and linked_request_id is null order by right_type")
+        .param(id).query(String.class).list().stream().map(PrivacyRight::valueOf).toList();
+  }
+
+  public void markSplitFrom(String id, String mainRequestId) {
+    jdbc.sql("update privacy_request set split_from_id = ?, updated_at = ? where id = ?").params(mainRequestId, now(), id).update();
+  }
+
+  public Optional<String> splitFrom(String id) {
+    return jdbc.sql("select split_from_id from privacy_request where id = ?").param(id).query(String.class).optional();
   }
 
   // ---------------------------------------------------------------- evidence

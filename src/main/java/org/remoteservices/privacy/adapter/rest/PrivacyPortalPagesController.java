@@ -25,6 +25,11 @@ public class PrivacyPortalPagesController {
     return "forward:/portal/privacy-download.html";
   }
 
+  @GetMapping("/portal/privacy/receipt/{token}")
+  public String receipt(@PathVariable String token) {
+    return "forward:/portal/privacy-receipt.html";
+  }
+
   @GetMapping("/portal/unsubscribe/{token}")
   public String unsubscribe(@PathVariable String token) {
     return "forward:/portal/unsubscribe.html";

@@ -54,7 +54,7 @@ public class PrivacyRequestController {
       @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email) {}
 
   public record NewPrivacyRequest(
-      @NotEmpty(message = "must name at least one right") @Size(max = 10) List<@NotNull PrivacyRight> rights,
+      @NotEmpty(message = "must name at least one right") @Size(max = 11) List<@NotNull PrivacyRight> rights,
       @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = "must be a person's name (letters, spaces, . ' -)") String name,
       @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be an email address") String email,
       @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,

@@ -12,6 +12,9 @@ public interface PrivacyProcessPort {
   /** Starts {@code privacy-request} for a stored request (in the caller's transaction). */
   void start(String privacyRequestId, boolean verificationRequired, boolean erasureRequested);
 
+  /** Starts the lift of a request's restriction: the notice to the person, the notice period, then the lift. */
+  void startRestrictionLift(String privacyRequestId);
+
   /** Tells a request waiting for identity evidence that some arrived; false if it is not waiting. */
   boolean evidenceReceived(String privacyRequestId);
 

@@ -18,6 +18,19 @@ public interface PrivacyRecordStore {
 
   int deleteFlags(String subjectKey);
 
+  /** Removes one standing choice of the subject (an objection overruled, a restriction lifted); returns whether it was set. */
+  boolean deleteFlag(String subjectKey, String flag);
+
+  record RestrictionLift(String privacyRequestId, String reason, Instant requestedAt, Instant noticeSentAt, Instant liftAt, Instant liftedAt) {}
+
+  void insertRestrictionLift(String privacyRequestId, String reason, String requestedBy, Instant liftAt);
+
+  java.util.Optional<RestrictionLift> restrictionLift(String privacyRequestId);
+
+  void markLiftNoticeSent(String privacyRequestId);
+
+  void markRestrictionLifted(String privacyRequestId);
+
   record LegalHold(String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil) {}
 
   void insertLegalHold(String id, String jobNumber, RetentionCategory category, String legalBasis, LocalDate holdUntil);
@@ -45,6 +58,18 @@ public interface PrivacyRecordStore {
   List<Notice> notices(String privacyRequestId);
 
   void markNotified(String noticeId);
+
+  record NoticeReceipt(String id, String privacyRequestId, String action, String role, String email, Instant notifiedAt,
+      Instant receiptConfirmedAt, Instant remindedAt) {}
+
+  java.util.Optional<NoticeReceipt> notice(String noticeId);
+
+  /** Notices mailed before {@code notifiedBefore}, not confirmed and not yet reminded. */
+  List<NoticeReceipt> unansweredNotices(Instant notifiedBefore);
+
+  void markReceiptConfirmed(String noticeId);
+
+  void markReminded(String noticeId);
 
   record Tombstone(String id, String subjectHash, Instant receivedAt, Instant erasedAt, String erased, String retained, LocalDate backupsAgeOutOn) {}
 

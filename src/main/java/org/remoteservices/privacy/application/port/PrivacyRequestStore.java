@@ -24,6 +24,8 @@ public interface PrivacyRequestStore {
 
   void markAcknowledged(String id);
 
+  java.util.Optional<Instant> acknowledgedAt(String id);
+
   void recordVerification(String id, String status, int matched);
 
   /** Data points the requester gave later (by phone or mail, entered by a privacy officer); only fills gaps. */
@@ -34,6 +36,8 @@ public interface PrivacyRequestStore {
   void extend(String id, Instant newDue, String reason);
 
   void markDeadlineMissed(String id);
+
+  void recordMissedReason(String id, String reason);
 
   void deny(String id, String reason);
 
@@ -52,6 +56,23 @@ public interface PrivacyRequestStore {
   void recordRightOutcome(String id, PrivacyRight right, String status, String outcome);
 
   List<RightOutcome> rightOutcomes(String id);
+
+  /**
+   * The earliest other request of the same requester e-mail (case-insensitive) that is still open (not completed, not
+   * denied) and has not yet answered this right: a new request for the same right is linked to it.
+   */
+  Optional<PrivacyRequest> openRequestWithRight(String email, PrivacyRight right, String excludingId);
+
+  /** This right is answered by the linked earlier request, not run again here. */
+  void linkRight(String id, PrivacyRight right, String linkedRequestId, String outcome);
+
+  /** The rights of the request that it runs itself (not linked to an earlier request). */
+  List<PrivacyRight> rightsToRun(String id);
+
+  /** The request holds the opt-out parts of a mixed request, split off to run on their own clock. */
+  void markSplitFrom(String id, String mainRequestId);
+
+  Optional<String> splitFrom(String id);
 
   record Evidence(String id, String kind, String method, String fileKey, String sha256, Instant receivedAt) {}
 

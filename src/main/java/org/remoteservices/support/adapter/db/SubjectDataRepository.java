@@ -103,6 +103,13 @@ public class SubjectDataRepository implements SubjectDataStore {
   }
 
   @Override
+  public List<String> jobsInvitedToSessions(Collection<String> ids) {
+    return ids("""
+        select distinct s.job_number from remote_session r join support_request s on s.id = r.support_request_id
+        where r.support_request_id in (:ids) order by s.job_number""", ids);
+  }
+
+  @Override
   public List<String> caseNumbers(Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -45,6 +45,11 @@ public interface SubjectDataStore {
   /** The jobs of these requests that were sent a work order, ordered by job number. */
   List<String> jobsSentWorkOrders(Collection<String> supportRequestIds);
 
+  /** The jobs of these requests whose scheduling contact was invited to a remote session, ordered by job number. */
+  default List<String> jobsInvitedToSessions(Collection<String> supportRequestIds) {
+    return List.of();
+  }
+
   /** Case numbers ("RS-000123") of the requests, in order. */
   List<String> caseNumbers(Collection<String> supportRequestIds);
 

@@ -1,0 +1,105 @@
+package org.remoteservices.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
+import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.RestrictionLift;
+import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.RightElements;
+import org.remoteservices.privacy.application.RestrictionLifts;
+import org.remoteservices.privacy.application.SubjectChoicesService;
+import org.remoteservices.privacy.domain.Jurisdiction;
+import org.remoteservices.privacy.domain.PrivacyRight;
+import org.remoteservices.shared.security.Groups;
+import org.remoteservices.testsupport.Mails.Mail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** "We'll tell you before we lift any restriction": the notice goes out first, the restriction ends after the notice period. */
+class RestrictionLiftTest extends PrivacyTestSupport {
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+  @Autowired SubjectChoicesService choices;
+  @Autowired RestrictionLifts lifts;
+
+  @Test
+  void liftingARestrictionTellsThePersonFirstAndResumesTheCaseOnlyAfterTheNoticePeriod() {
+    Subject s = subject("Lia Lifted");
+    String id = confirmedRequest(List.of(PrivacyRight.RESTRICTION), s, null, Jurisdiction.EU);
+    complete(id, RightElements.DECIDE_RESTRICTED_WORK, Map.of(Fields.RESTRICTION_REASON, "no work the customer needs now"));
+    assertThat(choices.allowsReminders(s.email())).isFalse();
+    String officer = user(Groups.PRIVACY_OFFICERS);
+    String technician = user(Groups.TECHNICIANS);
+    String path = "/api/privacy-requests/" + id + "/restriction-lift";
+
+    assertThat(http.withBasicAuth(technician, "pw-" + technician).postForEntity(path, json(Map.of("reason", "x")), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth(officer, "pw-" + officer).postForEntity(path, json(Map.of("reason", " ")), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.withBasicAuth(officer, "pw-" + officer).postForEntity("/api/privacy-requests/" + UUID.randomUUID() + "/restriction-lift",
+        json(Map.of("reason", "x")), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map> started = http.withBasicAuth(officer, "pw-" + officer)
+        .postForEntity(path, json(Map.of("reason", "the customer confirmed that the contact data we hold is accurate")), Map.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(started.getBody()).containsKey("liftAt");
+    assertThat(http.withBasicAuth(officer, "pw-" + officer).postForEntity(path, json(Map.of("reason", "again")), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    runDueJobs();
+
+    ProcessInstance lift = runtime.createProcessInstanceQuery().processDefinitionKey(RestrictionLift.KEY).processInstanceBusinessKey(id)
+        .singleResult();
+    assertThat(lift).hasPassed(RestrictionLift.MAIL_LIFT_NOTICE).isWaitingAt(RestrictionLift.NOTICE_PERIOD_OVER);
+    Mail notice = mail("We will lift the restriction");
+    assertThat(notice.to()).containsExactly(s.email());
+    assertThat(notice.body()).contains("before it happens", "contact data we hold is accurate");
+    // nothing changes during the notice period, and nobody can lift it early (not even by moving the token)
+    advanceClock(Duration.ofDays(13));
+    assertThat(choices.flagsOf(s.email())).contains("RESTRICTION");
+    assertThat(choices.allowsReminders(s.email())).isFalse();
+    assertThatThrownBy(() -> lifts.lift(id)).hasMessageContaining("cannot be lifted before");
+
+    advanceClock(Duration.ofDays(1).plusMinutes(1));
+    assertThat(lift).isEnded().hasPassed(RestrictionLift.NOTICE_PERIOD_OVER, RestrictionLift.LIFT_RESTRICTION, RestrictionLift.LIFTED);
+    assertThat(choices.flagsOf(s.email())).doesNotContain("RESTRICTION");
+    assertThat(choices.allowsReminders(s.email())).isTrue();
+    assertThat(choices.allowsSurvey(s.email())).isTrue();
+    assertThat(jdbc.sql("select count(*) from privacy_restriction_lift where privacy_request_id = ? and lifted_at > notice_sent_at")
+        .param(id).query(Integer.class).single()).isOne();
+  }
+
+  @Test
+  void onlyARestrictionInForceCanBeLifted() {
+    Subject s = subject("Nel Norestriction");
+    String id = confirmedRequest(List.of(PrivacyRight.ACCESS), s, null, Jurisdiction.EU);
+    assertThatThrownBy(() -> lifts.requestLift(id, "no reason", "someone")).hasMessageContaining("holds no restriction in force");
+  }
+
+  private String user(String group) {
+    String id = group.replaceAll("[^a-z]", "") + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    User user = identity.newUser(id);
+    user.setPassword("pw-" + id);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
