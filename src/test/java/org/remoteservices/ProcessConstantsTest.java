@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.Test;
+import org.remoteservices.communications.adapter.camunda.CommunicationProcess;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
 import org.remoteservices.shared.process.ProcessVariable;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
@@ -44,6 +45,12 @@ class ProcessConstantsTest extends IntegrationTest {
     assertElements(PrivacyProcess.RIGHT_KEY, PrivacyProcess.RightElements.class);
     assertMessages(PrivacyProcess.KEY, PrivacyProcess.class);
     assertVariables(List.of(PrivacyProcess.KEY, PrivacyProcess.RIGHT_KEY), PrivacyProcess.Vars.class);
+  }
+
+  @Test
+  void communicationConstantsExistInTheirModel() throws Exception {
+    assertElements(CommunicationProcess.KEY, CommunicationProcess.Elements.class);
+    assertVariables(List.of(CommunicationProcess.KEY), CommunicationProcess.Vars.class);
   }
 
   @Test

@@ -11,6 +11,9 @@ public interface JobDirectory {
 
   boolean exists(String jobNumber);
 
+  /** A page of the registry, by job number (communications walk every job's contacts). */
+  java.util.List<Job> list(int offset, int limit);
+
   /** Registers a new job; refused ({@code DomainException} CONFLICT) if the number is taken. */
   void register(Job job);
 
