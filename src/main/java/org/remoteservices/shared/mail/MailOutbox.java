@@ -44,6 +44,7 @@ public class MailOutbox {
   private final TimeSource time;
   private final TransactionTemplate ownTransaction;
   private final String from;
+  private final MailTemplates templates;
 
   public MailOutbox(
       JdbcClient jdbc,
@@ -51,7 +52,9 @@ public class MailOutbox {
       FileStore files,
       TimeSource time,
       PlatformTransactionManager transactionManager,
-      @Value("${rso.mail.from}") String from) {
+      @Value("${rso.mail.from}") String from,
+      MailTemplates templates) {
+    this.templates = templates;
     this.jdbc = jdbc;
     this.sender = senders.getIfAvailable();
     if (this.sender == null) {
@@ -76,7 +79,8 @@ public class MailOutbox {
       return;
     }
     try {
-      sender.send(toMime(mail));
+      // one message per recipient: nobody sees whom else we wrote to (one record, one SMTP session)
+      sender.send(mail.to().stream().map(recipient -> toMime(mail, recipient)).toArray(MimeMessage[]::new));
     } catch (MailException e) {
       // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
       // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
@@ -157,18 +161,15 @@ public class MailOutbox {
     return new StoredMail(id, mail.to(), mail.subject(), mail.body(), attachments, false, mail.html(), mail.headers());
   }
 
-  private MimeMessage toMime(StoredMail mail) {
+  private MimeMessage toMime(StoredMail mail, String recipient) {
     MimeMessage message = sender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty() || mail.html() != null, "UTF-8");
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(from);
-      helper.setTo(mail.to().toArray(String[]::new));
+      helper.setTo(recipient);
       helper.setSubject(mail.subject());
-      if (mail.html() != null) {
-        helper.setText(mail.body(), mail.html()); // multipart/alternative: plain text first, HTML preferred
-      } else {
-        helper.setText(mail.body(), false);
-      }
+      // multipart/alternative: the plain text, and HTML (the composer's, or the text laid out by the mail layout, links clickable)
+      helper.setText(mail.body(), mail.html() != null ? mail.html() : templates.htmlOf(mail.subject(), mail.body()));
       for (MailAttachment a : mail.attachments()) {
         helper.addAttachment(a.fileName(), new ByteArrayResource(files.read(a.fileKey())), a.contentType());
       }

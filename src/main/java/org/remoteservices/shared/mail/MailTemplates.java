@@ -44,4 +44,39 @@ public class MailTemplates {
   }
 
   public record Parts(String text, String html) {}
+
+  private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
+  /** One piece of a paragraph: text, or a link (shown as an anchor). */
+  public record Segment(String text, boolean link) {}
+
+  /**
+   * The HTML part of a plain-text mail: the mail layout ({@code mail/plain.html}) with the text's paragraphs, line
+   * breaks kept and every http(s) link an anchor. Everything is escaped by Thymeleaf.
+   */
+  public String htmlOf(String subject, String body) {
+    java.util.List<java.util.List<Segment>> paragraphs = new java.util.ArrayList<>();
+    for (String paragraph : body.strip().split("\\R\\s*\\R")) {
+      java.util.List<Segment> segments = new java.util.ArrayList<>();
+      java.util.regex.Matcher m = LINK.matcher(paragraph);
+      int at = 0;
+      while (m.find()) {
+        String url = m.group();
+        while (url.endsWith(".") || url.endsWith(",") || url.endsWith(")")) {
+          url = url.substring(0, url.length() - 1);
+        }
+        if (m.start() > at) {
+          segments.add(new Segment(paragraph.substring(at, m.start()), false));
+        }
+        segments.add(new Segment(url, true));
+        at = m.start() + url.length();
+      }
+      if (at < paragraph.length()) {
+        segments.add(new Segment(paragraph.substring(at), false));
+      }
+      paragraphs.add(segments);
+    }
+    Context context = new Context(java.util.Locale.ENGLISH, Map.of("subject", subject, "paragraphs", paragraphs));
+    return html.process("plain", context);
+  }
 }
