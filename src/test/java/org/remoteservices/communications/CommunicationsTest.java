@@ -295,6 +295,33 @@ class CommunicationsTest extends IntegrationTest {
     return sender;
   }
 
+  @Autowired org.camunda.bpm.engine.FormService forms;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  @Test
+  void anOperatorStartsASendFromTasklistsStartForm() throws Exception {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey(CommunicationProcess.KEY).latestVersion().singleResult().getId();
+    identity.setAuthentication(operator.user(), List.of("operators"));
+    org.camunda.bpm.engine.runtime.ProcessInstance started;
+    try {
+      started = forms.submitStartForm(definition, Map.of("input_purpose", "SERVICE_UPDATE", "input_subject", "From Tasklist " + suffix,
+          "input_body", "Hello from the start form.", "input_jobNumbers", job.jobNumber()));
+    } finally {
+      identity.clearAuthentication();
+    }
+    String id = started.getBusinessKey();
+    assertThat(id).isNotBlank();
+    assertThat(runtime.getVariables(started.getId())).containsOnlyKeys("communicationId", "purpose").containsEntry("communicationId", id);
+    runCommunicationJobs();
+    assertThat(status(id).get("status").asText()).isEqualTo("DONE");
+    assertReachedExactlyOnce("From Tasklist " + suffix, "site", "plan", "consentUs", "consentCa", "consentEu", "noConsentUs", "unsubscribedUs",
+        "withdrawnCa");
+    // a bad field is refused in the form, nothing is stored or started
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("input_purpose", "SERVICE_UPDATE",
+        "input_subject", "x", "input_body", "y", "input_jobNumbers", "J-NOT-THERE"))).hasMessageContaining("jobNumbers");
+  }
+
   @Test
   void badInputIsRefusedNamingTheField() {
     assertThat(http.post("/api/communications").as(operator).json(Map.of("purpose", "SPAM", "subject", "x", "body", "y")).send().body())
