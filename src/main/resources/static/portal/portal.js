@@ -34,7 +34,7 @@
     // cannot send it without a CORS preflight, which this server never approves.
     var init = {
       method: method,
-      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-RSO-Source': 'portal' },
       credentials: 'same-origin',
       cache: 'no-store'
     };
@@ -379,6 +379,11 @@
     if (!form) {
       return;
     }
+    // a security notice's link names the job: /portal/support?jobNumber=J-1&reason=security-update
+    var asked = new URLSearchParams(window.location.search).get('jobNumber');
+    if (asked && form.elements.jobNumber && /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(asked)) {
+      form.elements.jobNumber.value = asked;
+    }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (form.getAttribute('aria-busy') === 'true') {
@@ -394,11 +399,19 @@
         name: value(form, 'name'),
         phone: value(form, 'phone'),
         email: value(form, 'email'),
-        jobNumber: value(form, 'jobNumber')
+        jobNumber: value(form, 'jobNumber'),
+        marketingConsent: !!(form.elements.marketingConsent && form.elements.marketingConsent.checked)
       };
+      var country = form.elements.country ? value(form, 'country') : '';
+      if (country) {
+        body.country = country.toUpperCase();
+      }
       setBusy(form, true);
       api('POST', '/api/support-requests', body).then(function (result) {
         bind(success, result);
+        if (result.gpcHonored && byId('gpc-honored')) {
+          show(byId('gpc-honored')); // the browser sent Sec-GPC: 1 with the request
+        }
         hide(form);
         show(success);
         focusElement(success);

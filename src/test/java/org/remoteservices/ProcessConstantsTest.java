@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.jobs.adapter.camunda.RecordRetentionProcess;
+import org.remoteservices.communications.adapter.camunda.CommunicationProcess;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
 import org.remoteservices.shared.process.ProcessVariable;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess;
@@ -54,6 +55,12 @@ class ProcessConstantsTest extends IntegrationTest {
     assertElements(PrivacyProcess.RestrictionLift.KEY, PrivacyProcess.RestrictionLift.class);
     assertMessages(PrivacyProcess.KEY, PrivacyProcess.class);
     assertVariables(List.of(PrivacyProcess.KEY, PrivacyProcess.RIGHT_KEY), PrivacyProcess.Vars.class);
+  }
+
+  @Test
+  void communicationConstantsExistInTheirModel() throws Exception {
+    assertElements(CommunicationProcess.KEY, CommunicationProcess.Elements.class);
+    assertVariables(List.of(CommunicationProcess.KEY), CommunicationProcess.Vars.class);
   }
 
   @Test

@@ -187,6 +187,12 @@ class PrivacyErasureTest extends PrivacyTestSupport {
   void aSubjectInEveryPersonalTableIsInNoColumnOfAnyTableAfterTheErasure() throws Exception {
     Person zq = Person.distinctive("Zora", "Columnwise");
     History subject = completeHistory(zq, true);
+    // a marketing mail to the job's consented contacts reaches them: a row of who got which communication (issue 12)
+    String marketing = communications.send(new org.remoteservices.communications.application.CommunicationService.Request("MARKETING",
+        "Spring news", "Our new dimmers are here.", List.of(subject.job().jobNumber()), null), "test").id();
+    runDueJobs();
+    assertThat(jdbc.sql("select count(*) from communication_recipient where communication_id = ? and status = 'SENT'").param(marketing)
+        .query(Integer.class).single()).isEqualTo(1);
     // an earlier request of theirs: an access report mailed, an objection recorded as a flag
     String earlier = privacyRequests.receive(new PrivacyRequestService.Intake("PORTAL", List.of(PrivacyRight.ACCESS, PrivacyRight.OBJECTION),
         zq.name(), zq.email(), zq.phone(), null, null, Jurisdiction.EU, "What do you hold about " + zq.name() + "?", false, null, null)).id();
@@ -243,6 +249,7 @@ class PrivacyErasureTest extends PrivacyTestSupport {
   }
 
   @Autowired List<org.remoteservices.shared.data.DataOwner> owners;
+  @Autowired org.remoteservices.communications.application.CommunicationService communications;
 
   /** Every table of the schema, the engine's included. */
   private List<String> allTables() throws java.sql.SQLException {
@@ -287,7 +294,9 @@ class PrivacyErasureTest extends PrivacyTestSupport {
         new Job.Contact("Site Contact " + suffix, "site-" + suffix + "@example.com", "+1 555 0001"),
         new Job.Contact("Scheduling Contact " + suffix, "schedule-" + suffix + "@example.com", "+1 555 0002"), LocalDate.of(2030, 6, 30));
     jobs.insert(job);
-    String id = supportRequests.submit(p.name(), p.phone(), p.email(), job.jobNumber()).id();
+    // with marketing consent and a country (issue 12): the intake's choice is a personal row of the communications store
+    String id = supportRequests.submit(p.name(), p.phone(), p.email(), job.jobNumber(),
+        new org.remoteservices.support.application.SupportRequestService.Choices(true, "DE", false, "SUPPORT_REQUEST_API")).request().id();
     ProcessInstance supportCase = lifecycle.instance(id);
     runDueJobs();
     lifecycle.rssv.signOnline(mailToken(p.email(), "/portal/rssv/"), p.name(), true);

@@ -82,7 +82,7 @@ class PostgresProfileTest extends IntegrationTest {
     assertThat(instance).isEnded().hasPassedInOrder(GENERATE_RSSV, MAIL_RSSV, RSSV_RETURNED, CHECK_RSSV, SCHEDULE_SESSION,
         MAIL_INVITATION, RUN_SESSION, SCHEDULE_RECORDING_DESTRUCTION, DOCUMENT_WORK_ORDER, GENERATE_WORK_ORDER, MAIL_WORK_ORDER,
         MAIL_SURVEY, SURVEY_ANSWERED, COMPLETED);
-    assertThat(Mails.read(MAIL.getReceivedMessages())).extracting(Mail::subject).hasSize(4);
+    assertThat(Mails.read(MAIL.getReceivedMessages())).extracting(Mail::subject).hasSize(6); // the invitation and the work order: one message per recipient
     assertThat(jdbc.sql("select status from support_request where id = ?").param(id).query(String.class).single()).isEqualTo("COMPLETED");
     assertThat(jdbc.sql("select count(*) from support_file where support_request_id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
   }

@@ -90,6 +90,11 @@ class EndpointMatrixTest extends IntegrationTest {
           () -> Body.file("video".getBytes(StandardCharsets.UTF_8)), EnumSet.of(TECHNICIAN, ADMIN), Set.of(409)),
       new Endpoint("GET", "/api/mail-catcher/messages", "/api/mail-catcher/messages", OPS, 200, 404),
       new Endpoint("GET", "/api/mail-catcher/messages/{id}/attachments/{index}", "/api/mail-catcher/messages/0/attachments/0", OPS, 404),
+      // communications (issue 12): operators and admins send and follow them; whom a sales-call task is about
+      new Endpoint("POST", "/api/communications", "/api/communications",
+          () -> Body.json("{\"purpose\":\"SERVICE_UPDATE\",\"subject\":\"Matrix\",\"body\":\"x\",\"jobNumbers\":[\"J-NOPE\"]}"), OPS, Set.of(400)),
+      new Endpoint("GET", "/api/communications/{id}", "/api/communications/" + MISSING, OPS, 404),
+      new Endpoint("GET", "/api/communications/{id}/calls/{position}", "/api/communications/" + MISSING + "/calls/0", OPS, 404),
       // the public API and pages: everyone (a forged token is simply unknown)
       new Endpoint("POST", "/api/support-requests", "/api/support-requests",
           () -> Body.json("{\"name\":\"Ma Trix\",\"phone\":\"+1 555 0100\",\"email\":\"m@example.org\",\"jobNumber\":\"J-NOPE\"}"),

@@ -49,7 +49,8 @@ class ImpostorTest extends PrivacyTestSupportAccess {
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<Map> created = http.postForEntity("/api/privacy-requests", new HttpEntity<>(body, headers), Map.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(created.getBody()).containsOnlyKeys("id", "reference", "status", "dueAt"); // the answer says nothing of what we hold
+    // the answer says nothing of what we hold (gpcHonored reflects only the request's own Sec-GPC header)
+    assertThat(created.getBody()).containsOnlyKeys("id", "reference", "status", "dueAt", "gpcHonored");
     runDueJobs();
     return (String) created.getBody().get("id");
   }

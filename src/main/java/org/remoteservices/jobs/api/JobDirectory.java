@@ -16,6 +16,8 @@ public interface JobDirectory {
    * destroys them, and the engine history of its cases goes too). Empty for an unknown job.
    */
   Optional<java.time.LocalDate> caseRecordsKeptUntil(String jobNumber);
+  /** A page of the registry, by job number (communications walk every job's contacts). */
+  java.util.List<Job> list(int offset, int limit);
 
   /** Registers a new job; refused ({@code DomainException} CONFLICT) if the number is taken. */
   void register(Job job);

@@ -51,6 +51,15 @@ public class UnsubscribeService {
     return links.link("/portal/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, supportRequestId, time.now().plus(LINK_VALIDITY)));
   }
 
+  /** The page and the RFC 8058 one-click URL of one token (List-Unsubscribe: &lt;oneClick&gt;). */
+  public record Links(String page, String oneClick) {}
+
+  @Transactional
+  public Links linksFor(String supportRequestId) {
+    String token = tokens.issue(TokenPurpose.UNSUBSCRIBE, supportRequestId, time.now().plus(LINK_VALIDITY));
+    return new Links(links.link("/portal/unsubscribe/" + token), links.link("/api/unsubscribe/" + token));
+  }
+
   public record Outcome(String status, String reference) {}
 
   public Outcome view(String token) {

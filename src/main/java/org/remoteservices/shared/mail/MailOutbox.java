@@ -44,6 +44,7 @@ public class MailOutbox {
   private final TimeSource time;
   private final TransactionTemplate ownTransaction;
   private final String from;
+  private final MailTemplates templates;
 
   public MailOutbox(
       JdbcClient jdbc,
@@ -51,7 +52,9 @@ public class MailOutbox {
       FileStore files,
       TimeSource time,
       PlatformTransactionManager transactionManager,
-      @Value("${rso.mail.from}") String from) {
+      @Value("${rso.mail.from}") String from,
+      MailTemplates templates) {
+    this.templates = templates;
     this.jdbc = jdbc;
     this.sender = senders.getIfAvailable();
     if (this.sender == null) {
@@ -76,7 +79,8 @@ public class MailOutbox {
       return;
     }
     try {
-      sender.send(toMime(mail));
+      // one message per recipient: nobody sees whom else we wrote to (one record, one SMTP session)
+      sender.send(mail.to().stream().map(recipient -> toMime(mail, recipient)).toArray(MimeMessage[]::new));
     } catch (MailException e) {
       // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
       // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
@@ -87,8 +91,9 @@ public class MailOutbox {
     }
     // what stays on record proves what was sent, but opens nothing: links and codes are redacted once delivered
     ownTransaction.executeWithoutResult(status -> jdbc
-        .sql("update mail_record set status = 'SENT', sent_at = ?, body = ? where id = ?")
-        .params(Timestamp.from(time.now()), MailRedaction.redact(mail.body()), mail.id())
+        .sql("update mail_record set status = 'SENT', sent_at = ?, body = ?, html_body = ?, headers = ? where id = ?")
+        .params(Timestamp.from(time.now()), MailRedaction.redact(mail.body()), mail.html() == null ? null : MailRedaction.redact(mail.html()),
+            mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
         .update());
     LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", idempotencyKey, mail.to().size(), mail.attachments().size());
   }
@@ -113,7 +118,7 @@ public class MailOutbox {
   }
 
   private Optional<StoredMail> find(String key) {
-    return jdbc.sql("select id, recipients, subject, body, status from mail_record where idempotency_key = ?")
+    return jdbc.sql("select id, recipients, subject, body, status, html_body, headers from mail_record where idempotency_key = ?")
         .param(key)
         .query((rs, n) -> new StoredMail(
             rs.getString("id"),
@@ -121,7 +126,9 @@ public class MailOutbox {
             rs.getString("subject"),
             rs.getString("body"),
             attachmentsOf(rs.getString("id")),
-            "SENT".equals(rs.getString("status"))))
+            "SENT".equals(rs.getString("status")),
+            rs.getString("html_body"),
+            MailHeaders.parse(rs.getString("headers"))))
         .optional();
   }
 
@@ -135,9 +142,10 @@ public class MailOutbox {
   private StoredMail store(String key, OutgoingMail mail) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at)
-            values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), mail.body(), Timestamp.from(time.now()))
+            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at, html_body, headers)
+            values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
+        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), mail.body(), Timestamp.from(time.now()),
+            mail.html(), MailHeaders.format(mail.headers()))
         .update();
     // who it went to, one row per address: a privacy request finds the mails sent to its subject by index
     for (String recipient : LookupKeys.emails(mail.to())) {
@@ -150,29 +158,34 @@ public class MailOutbox {
           .params(id, i, a.fileName(), a.contentType(), a.fileKey())
           .update();
     }
-    return new StoredMail(id, mail.to(), mail.subject(), mail.body(), attachments, false);
+    return new StoredMail(id, mail.to(), mail.subject(), mail.body(), attachments, false, mail.html(), mail.headers());
   }
 
-  private MimeMessage toMime(StoredMail mail) {
+  private MimeMessage toMime(StoredMail mail, String recipient) {
     MimeMessage message = sender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(from);
-      helper.setTo(mail.to().toArray(String[]::new));
+      helper.setTo(recipient);
       helper.setSubject(mail.subject());
-      helper.setText(mail.body(), false);
+      // multipart/alternative: the plain text, and HTML (the composer's, or the text laid out by the mail layout, links clickable)
+      helper.setText(mail.body(), mail.html() != null ? mail.html() : templates.htmlOf(mail.subject(), mail.body()));
       for (MailAttachment a : mail.attachments()) {
         helper.addAttachment(a.fileName(), new ByteArrayResource(files.read(a.fileKey())), a.contentType());
       }
       // lets the receiving side (and the mail catcher) recognise a resend of the same mail
       message.setHeader("X-RSO-Mail-Id", mail.id());
+      for (java.util.Map.Entry<String, String> h : mail.headers().entrySet()) {
+        message.setHeader(h.getKey(), h.getValue());
+      }
     } catch (MessagingException e) {
       throw new MailDeliveryException("mail could not be composed", e);
     }
     return message;
   }
 
-  private record StoredMail(String id, List<String> to, String subject, String body, List<MailAttachment> attachments, boolean sent) {}
+  private record StoredMail(String id, List<String> to, String subject, String body, List<MailAttachment> attachments, boolean sent,
+      String html, java.util.Map<String, String> headers) {}
 
   /** A technical failure to deliver; the job is retried and ends as an incident when retries run out. */
   public static class MailDeliveryException extends RuntimeException {

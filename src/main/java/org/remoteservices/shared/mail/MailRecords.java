@@ -25,7 +25,7 @@ public class MailRecords {
   /** The mail tables: recipients, subject and body are personal data. */
   public static final List<OwnedTable> TABLES = List.of(
       table("mail_record", List.of("id", "idempotency_key", "support_request_id", "recipients", "subject", "body", "status", "created_at",
-          "sent_at"), "recipients", "subject", "body"),
+          "sent_at", "html_body", "headers"), "recipients", "subject", "body", "html_body"),
       table("mail_attachment", List.of("mail_record_id", "position", "file_name", "content_type", "file_key")),
       table("mail_recipient", List.of("mail_record_id", "email_key"), "email_key"));
 

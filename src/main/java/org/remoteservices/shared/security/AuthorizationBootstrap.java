@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  *   <li>operators: Cockpit over every process: read instances, history, incidents, jobs and variables; handle
  *       incidents (retry failed jobs, annotate incidents: {@link IncidentHandlingCommandChecker}). No UPDATE on any
  *       instance: no correlation, modification, migration, deletion, suspension, restart, variable write or job
- *       execution. Tasklist read-only. They start nothing, deploy nothing and complete no task.</li>
+ *       execution. Tasklist read-only. They start only communications (the start form), deploy nothing and complete no task.</li>
  *   <li>process administrators: what operators may, plus the interventions (modify, migrate, delete, suspend,
  *       restart, write variables, execute jobs), each with an annotation ({@link EngineRestOperationGuard},
  *       {@link OperationLogAnnotations}). They work no task and cannot edit or delete the operation log.</li>
@@ -42,6 +42,7 @@ import org.springframework.stereotype.Component;
  *       groups only (READ and TASK_WORK on that task: claim, complete, submit the form), so they see and complete
  *       remote-support tasks and nothing else: no process instances, no history, no other group's tasks.</li>
  *   <li>privacy officers: Tasklist; the privacy-request definition (and starting it); their tasks via candidate groups.</li>
+ *   <li>sales: Tasklist; the communication definition; the call tasks of sales-call communications via candidate groups.</li>
  *   <li>admins: the group camunda-admin, which the engine treats as administrators (all permissions).</li>
  * </ul>
  */
@@ -52,6 +53,7 @@ public class AuthorizationBootstrap {
   public static final String PRIVACY_REQUEST = "privacy-request";
   public static final String PRIVACY_RIGHT = "privacy-right";
   public static final String PRIVACY_RESTRICTION_LIFT = "privacy-restriction-lift";
+  public static final String COMMUNICATION = "communication";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -69,6 +71,7 @@ public class AuthorizationBootstrap {
     group(Groups.PROCESS_ADMINS, "Process administrators", "WORKFLOW");
     group(Groups.TECHNICIANS, "Technicians", "WORKFLOW");
     group(Groups.PRIVACY_OFFICERS, "Privacy officers", "WORKFLOW");
+    group(Groups.SALES, "Sales", "WORKFLOW");
 
     for (Resources resource : Resources.values()) { // as the starter does when camunda.bpm.admin-user is set
       grant(Groups.ADMINS, resource, "*", Permissions.ALL);
@@ -77,7 +80,10 @@ public class AuthorizationBootstrap {
     grant(Groups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK, RETRY_JOB,
         READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE);
-    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
+    grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB,
+        ProcessInstancePermissions.CREATE);
+    // the one process operators start: a communication, from Tasklist's start form (issue 12)
+    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, COMMUNICATION, READ, CREATE_INSTANCE);
     grant(Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.TASK, "*", Permissions.READ);
     grant(Groups.OPERATORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
@@ -120,6 +126,10 @@ public class AuthorizationBootstrap {
     // started through POST /api/privacy-requests/{id}/restriction-lift, as the officer
     grant(Groups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, PRIVACY_RESTRICTION_LIFT, READ, CREATE_INSTANCE);
     grant(Groups.PRIVACY_OFFICERS, Resources.FILTER, "*", Permissions.READ);
+
+    grant(Groups.SALES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Groups.SALES, Resources.PROCESS_DEFINITION, COMMUNICATION, READ);
+    grant(Groups.SALES, Resources.FILTER, "*", Permissions.READ);
     taskGrantsWithoutUpdate();
     LOG.info("groups and authorizations in place: {}, {}, {}, {}, {}", Groups.ADMINS, Groups.OPERATORS, Groups.PROCESS_ADMINS,
         Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS);

@@ -8,6 +8,8 @@ public final class Groups {
   public static final String PROCESS_ADMINS = "processadmins";
   public static final String TECHNICIANS = "technicians";
   public static final String PRIVACY_OFFICERS = "privacyofficers";
+  /** Sales people: the call tasks of a SALES_CALL communication (US and Canada only). */
+  public static final String SALES = "sales";
 
   private Groups() {}
 }

@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface SupportRequesters {
   /** The request's requester; empty when there is no such request (any more: an erasure deletes it). */
   Optional<Requester> find(String supportRequestId);
+
+  /** A page of all support requests' requesters, oldest first (communications walk them in pages). */
+  java.util.List<CaseRequester> list(int offset, int limit);
 }

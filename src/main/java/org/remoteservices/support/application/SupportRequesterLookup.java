@@ -19,4 +19,10 @@ public class SupportRequesterLookup implements SupportRequesters {
   public Optional<Requester> find(String supportRequestId) {
     return requests.find(supportRequestId).map(r -> new Requester(r.requesterName(), r.requesterEmail()));
   }
+
+  @Override
+  public java.util.List<org.remoteservices.support.api.CaseRequester> list(int offset, int limit) {
+    return requests.listOldestFirst(offset, limit).stream()
+        .map(r -> new org.remoteservices.support.api.CaseRequester(r.id(), r.jobNumber(), r.requesterName(), r.requesterEmail())).toList();
+  }
 }

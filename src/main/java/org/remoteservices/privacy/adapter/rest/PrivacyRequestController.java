@@ -43,9 +43,12 @@ public class PrivacyRequestController {
 
   private final PrivacyRequestService service;
   private final PrivacyRecordsRepository records;
+  private final org.remoteservices.privacy.api.ContactPermissions contactPermissions;
 
-  public PrivacyRequestController(PrivacyRequestService service, PrivacyRecordsRepository records) {
+  public PrivacyRequestController(PrivacyRequestService service, PrivacyRecordsRepository records,
+      org.remoteservices.privacy.api.ContactPermissions contactPermissions) {
     this.service = service;
+    this.contactPermissions = contactPermissions;
     this.records = records;
   }
 
@@ -65,17 +68,28 @@ public class PrivacyRequestController {
       Boolean specificPieces,
       @Valid Agent agent) {}
 
-  public record Created(String id, String reference, String status, Instant dueAt) {}
+  /** {@code gpcHonored}: the request carried {@code Sec-GPC: 1}; an opt-out of sale and sharing is recorded for the requester. */
+  public record Created(String id, String reference, String status, Instant dueAt, boolean gpcHonored) {}
 
   @PostMapping(path = "/api/privacy-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PublicEndpoint
-  public ResponseEntity<Created> submit(@Valid @RequestBody NewPrivacyRequest body) {
+  public ResponseEntity<Created> submit(@Valid @RequestBody NewPrivacyRequest body,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "Sec-GPC", required = false) String gpc) {
     PrivacyRequest created = service.receive(new PrivacyRequestService.Intake("PORTAL", body.rights(), body.name().strip(), body.email().strip(),
         blankToNull(body.phone()), blankToNull(body.jobNumber()), blankToNull(body.jobLocation()), body.jurisdiction(), blankToNull(body.details()),
         Boolean.TRUE.equals(body.specificPieces()), body.agent() == null ? null : body.agent().name().strip(),
         body.agent() == null ? null : body.agent().email().strip()));
     return ResponseEntity.created(URI.create("/api/privacy-requests/" + created.id()))
-        .body(new Created(created.id(), created.reference(), created.status(), created.dueAt()));
+        .body(new Created(created.id(), created.reference(), created.status(), created.dueAt(), honorSignal(gpc, body.email())));
+  }
+
+  /** The Global Privacy Control signal (CCPA regulations 7025): an opt-out of sale and sharing for the requester. */
+  private boolean honorSignal(String gpc, String email) {
+    if (gpc == null || !"1".equals(gpc.strip())) {
+      return false;
+    }
+    contactPermissions.honorOptOutSignal(email.strip());
+    return true;
   }
 
   @GetMapping("/api/privacy-requests/{id}")

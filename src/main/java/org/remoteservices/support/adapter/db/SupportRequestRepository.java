@@ -59,6 +59,14 @@ public class SupportRequestRepository implements SupportRequestStore {
   }
 
   @Override
+  public List<SupportRequest> listOldestFirst(int offset, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from support_request order by case_seq offset ? rows fetch next ? rows only")
+        .params(offset, limit)
+        .query(SupportRequestRepository::map)
+        .list();
+  }
+
+  @Override
   public void updateStatus(String id, SupportStatus status) {
     jdbc.sql("update support_request set status = ?, updated_at = ? where id = ?")
         .params(status.name(), Timestamp.from(time.now()), id)

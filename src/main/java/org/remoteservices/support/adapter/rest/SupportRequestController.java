@@ -60,21 +60,37 @@ public class SupportRequestController {
       @NotBlank @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number (digits, spaces, + ( ) . / -)") String phone,
       @NotBlank @Size(max = 254) @StoredLowerCase(max = 254) @PlainText
       @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String email,
-      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber) {
+      @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
+      Boolean marketingConsent,
+      @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as US, CA or DE") String country) {
     @Override
     public String toString() { // Spring logs request bodies at DEBUG
       return "NewSupportRequest[jobNumber=" + jobNumber + ", personal data not shown]";
     }
   }
 
-  public record Created(String id, String caseNumber, String status) {}
+  /** {@code gpcHonored}: the request carried the Global Privacy Control signal ({@code Sec-GPC: 1}) and the opt-out is recorded. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record Created(String id, String caseNumber, String status, boolean gpcHonored, String gpcNote) {}
+
+  static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @PublicEndpoint
-  public ResponseEntity<Created> submit(@Valid @RequestBody NewSupportRequest body) {
-    SupportRequest created = service.submit(body.name().strip(), body.phone().strip(), body.email().strip(), body.jobNumber().strip());
+  public ResponseEntity<Created> submit(@Valid @RequestBody NewSupportRequest body,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "Sec-GPC", required = false) String gpc,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "X-RSO-Source", required = false) String source) {
+    String country = body.country() == null || body.country().isBlank() ? null : body.country().strip().toUpperCase(java.util.Locale.ROOT);
+    if (country != null && !COUNTRIES.contains(country)) {
+      throw DomainException.rejected("country: " + country + " is not an ISO 3166-1 alpha-2 country code");
+    }
+    SupportRequestService.Choices choices = new SupportRequestService.Choices(Boolean.TRUE.equals(body.marketingConsent()), country,
+        "1".equals(gpc == null ? null : gpc.strip()), "portal".equals(source) ? "PORTAL" : "SUPPORT_REQUEST_API");
+    SupportRequestService.Submitted submitted = service.submit(body.name().strip(), body.phone().strip(), body.email().strip(),
+        body.jobNumber().strip(), choices);
+    SupportRequest created = submitted.request();
     return ResponseEntity.created(URI.create("/api/support-requests/" + created.id()))
-        .body(new Created(created.id(), created.caseNumber(), created.status().name()));
+        .body(new Created(created.id(), created.caseNumber(), created.status().name(), submitted.gpcHonored(), submitted.gpcNote()));
   }
 
   public record Summary(String id, String caseNumber, String jobNumber, String status, java.time.Instant createdAt) {

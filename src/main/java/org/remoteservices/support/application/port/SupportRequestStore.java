@@ -17,5 +17,8 @@ public interface SupportRequestStore {
 
   List<SupportRequest> list(int offset, int limit);
 
+  /** A page of all requests, oldest first (a stable order for walking them all). */
+  List<SupportRequest> listOldestFirst(int offset, int limit);
+
   void updateStatus(String id, SupportStatus status);
 }

@@ -1,0 +1,7 @@
+package org.remoteservices.communications.application.port;
+
+/** The {@code communication} process as the use cases see it; implemented in adapter.camunda. */
+public interface CommunicationProcessPort {
+  /** Starts the instance for this communication (business key = its id). */
+  void start(String communicationId, String purpose);
+}

@@ -1,0 +1,98 @@
+package org.remoteservices.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.remoteservices.communications.adapter.camunda.CommunicationProcess;
+import org.remoteservices.communications.application.CommunicationService;
+import org.remoteservices.jobs.adapter.db.JobRepository;
+import org.remoteservices.shared.mail.MailTemplates;
+import org.remoteservices.testsupport.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * A communication to N recipients (default 100,000; {@code -Dbench.communication.recipients=2000} to shrink) against
+ * GreenMail, and in the same run the raw rate at which this machine hands the same mails (one recipient, text and
+ * HTML) to GreenMail through the same JavaMailSender. Target: the send reaches at least half the raw rate. Runs under
+ * {@code -Pbench} (docs/performance.md, "Communications"); asserts only that every recipient got their mail.
+ */
+@Tag("bench")
+class CommunicationBenchmark extends IntegrationTest {
+  @Autowired JobRepository jobs;
+  @Autowired CommunicationService communications;
+  @Autowired JavaMailSender sender;
+  @Autowired MailTemplates templates;
+
+  @Test
+  void sendToManyAgainstTheRawMailRate() throws Exception {
+    int recipients = Integer.getInteger("bench.communication.recipients", 100_000);
+    int jobCount = (recipients + 1) / 2; // a site and a scheduling contact each
+    long t0 = System.nanoTime();
+    for (int n = 0; n < jobCount; n++) {
+      jobs.insert(new org.remoteservices.jobs.api.Job("JB-" + n, "Bench Site " + n, n + " Bench Road",
+          new org.remoteservices.jobs.api.Job.Contact("Site " + n, "site-" + n + "@bench.example.com", "+1 555 0101"),
+          new org.remoteservices.jobs.api.Job.Contact("Plan " + n, "plan-" + n + "@bench.example.com", "+1 555 0102"),
+          LocalDate.of(2031, 1, 1)));
+    }
+    System.out.printf("communication bench: %d jobs registered in %s%n", jobCount, Duration.ofNanos(System.nanoTime() - t0));
+
+    // the floor: the same mails handed to GreenMail directly, one message per recipient as the outbox sends them
+    MAIL.purgeEmailFromAllMailboxes();
+    String subject = "Service information";
+    String text = "Hello Site 1,\n\nVersion 4.2 fixes the scene timer.\n\nNothing to do on your side.\n\nRemote Services\n";
+    String html = templates.htmlOf(subject, text);
+    long r0 = System.nanoTime();
+    for (int n = 0; n < jobCount * 2; n++) {
+      MimeMessage m = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(m, true, "UTF-8");
+      helper.setFrom("remote-services@example.com");
+      helper.setTo((n % 2 == 0 ? "site-" : "plan-") + (n / 2) + "@bench.example.com");
+      helper.setSubject(subject);
+      helper.setText(text, html);
+      sender.send(m);
+    }
+    double rawSeconds = (System.nanoTime() - r0) / 1e9;
+    double rawRate = jobCount * 2 / rawSeconds;
+    MAIL.purgeEmailFromAllMailboxes();
+    System.gc();
+
+    long s0 = System.nanoTime();
+    String id = communications.send(new CommunicationService.Request("SERVICE_UPDATE", subject,
+        "Version 4.2 fixes the scene timer.\n\nNothing to do on your side.", null, null), "bench").id();
+    long peakHeap = 0;
+    for (int round = 0; ; round++) {
+      List<Job> due = management.createJobQuery().processDefinitionKey(CommunicationProcess.KEY).executable().list();
+      if (due.isEmpty()) {
+        break;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        Runtime rt = Runtime.getRuntime();
+        peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+      }
+      if (round % 20 == 0) {
+        System.out.printf("communication bench: %s%n", communications.status(id).progress());
+      }
+    }
+    double sendSeconds = (System.nanoTime() - s0) / 1e9;
+    CommunicationService.Status status = communications.status(id);
+    double sendRate = status.progress().sent() / sendSeconds;
+    String line = String.format("communication bench: recipients=%d sent=%d failed=%d in %.1f s = %.0f mails/s; raw GreenMail %.0f mails/s "
+            + "(%.1f s); ratio %.2f (target >= 0.5); peak heap during the send %d MB of %d MB",
+        status.progress().recipients(), status.progress().sent(), status.progress().failed(), sendSeconds, sendRate, rawRate, rawSeconds,
+        sendRate / rawRate, peakHeap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    System.out.println(line);
+    assertThat(status.communication().status().name()).isEqualTo("DONE");
+    assertThat(status.progress().sent()).isEqualTo(jobCount * 2);
+    assertThat(status.progress().failed()).isZero();
+    assertThat(MAIL.getReceivedMessages()).hasSize(jobCount * 2);
+  }
+}
