@@ -23,8 +23,12 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final MessageCorrelator correlator;
   private final TaskService tasks;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks) {
+  private final org.remoteservices.support.adapter.db.SupportRequestRepository requests;
+
+  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks,
+      org.remoteservices.support.adapter.db.SupportRequestRepository requests) {
     this.tasks = tasks;
+    this.requests = requests;
     this.runtime = runtime;
     this.history = history;
     this.correlator = correlator;
@@ -32,8 +36,15 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
 
   @Override
   public void start(String supportRequestId) {
-    runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId,
-        RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId));
+    java.util.Map<String, Object> variables = RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId);
+    requests.find(supportRequestId).ifPresent(request -> RemoteSupportProcess.Vars.CASE_NUMBER.into(variables, request.caseNumber()));
+    runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId, variables);
+  }
+
+  @Override
+  public void recordingAttached(String supportRequestId) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY).processInstanceBusinessKey(supportRequestId).active()
+        .list().forEach(instance -> runtime.setVariable(instance.getId(), RemoteSupportProcess.Vars.RECORDING_UPLOADED.name(), true));
   }
 
   @Override
