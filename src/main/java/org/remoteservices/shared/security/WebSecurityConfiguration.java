@@ -222,6 +222,7 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
         .addFilterBefore(new BodySizeLimitFilter(maxBodyBytes, json), CsrfFilter.class)
         .addFilterAt(basic, BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identity, "default"), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(authorize -> authorize
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(engineList).permitAll() // the engine's name, as Camunda's own filter allows it
