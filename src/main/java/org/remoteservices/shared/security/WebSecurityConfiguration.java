@@ -193,7 +193,9 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
     basic.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
     return http
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no sessions of its own; the staff pages read the webapps' session, whose id must stay as Camunda made it
+        // (a fixation-protection id change on every staff page would log Tasklist's in-flight requests out)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none()))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .logout(logout -> logout.disable())

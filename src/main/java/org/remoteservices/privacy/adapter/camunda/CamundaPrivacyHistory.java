@@ -18,13 +18,19 @@ public class CamundaPrivacyHistory implements PrivacyHistoryPort {
       "boundaryTimer", "intermediateMessageCatch", "boundaryMessage", "messageEndEvent", "sendTask", "callActivity");
 
   private final HistoryService history;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
-  public CamundaPrivacyHistory(HistoryService history) {
+  public CamundaPrivacyHistory(HistoryService history, org.camunda.bpm.engine.IdentityService identity) {
     this.history = history;
+    this.identity = identity;
   }
 
   @Override
   public List<Step> stepsOf(String privacyRequestId) {
+    return org.remoteservices.shared.process.AsTheApplication.run(identity, () -> steps(privacyRequestId));
+  }
+
+  private List<Step> steps(String privacyRequestId) {
     List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(privacyRequestId)
         .processDefinitionKeyIn(PrivacyProcess.KEY, PrivacyProcess.RIGHT_KEY).list().stream().map(HistoricProcessInstance::getId).toList();
     return instances.stream()

@@ -14,13 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaCaseTasks implements CaseTasksPort {
   private final HistoryService history;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
-  public CamundaCaseTasks(HistoryService history) {
+  public CamundaCaseTasks(HistoryService history, org.camunda.bpm.engine.IdentityService identity) {
     this.history = history;
+    this.identity = identity;
   }
 
   @Override
   public List<CaseTask> tasksOf(String supportRequestId) {
+    return org.remoteservices.shared.process.AsTheApplication.run(identity, () -> tasks(supportRequestId));
+  }
+
+  private List<CaseTask> tasks(String supportRequestId) {
     return history.createHistoricTaskInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY)
         .processInstanceBusinessKey(supportRequestId).orderByHistoricActivityInstanceStartTime().asc().list().stream()
         .map(this::task).toList();

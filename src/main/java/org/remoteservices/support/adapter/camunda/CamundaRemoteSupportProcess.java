@@ -24,9 +24,11 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final TaskService tasks;
 
   private final org.remoteservices.support.adapter.db.SupportRequestRepository requests;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
   public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks,
-      org.remoteservices.support.adapter.db.SupportRequestRepository requests) {
+      org.remoteservices.support.adapter.db.SupportRequestRepository requests, org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.tasks = tasks;
     this.requests = requests;
     this.runtime = runtime;
@@ -43,6 +45,14 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
 
   @Override
   public void recordingAttached(String supportRequestId) {
+    // as the application: the technician who uploaded may not read the instance through the engine's authorizations
+    org.remoteservices.shared.process.AsTheApplication.run(identity, () -> {
+      flagRecording(supportRequestId);
+      return null;
+    });
+  }
+
+  private void flagRecording(String supportRequestId) {
     runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY).processInstanceBusinessKey(supportRequestId).active()
         .list().forEach(instance -> runtime.setVariable(instance.getId(), RemoteSupportProcess.Vars.RECORDING_UPLOADED.name(), true));
   }

@@ -80,7 +80,7 @@ public class SupportCaseViews {
     Matcher number = CASE_NUMBER.matcher(idOrCaseNumber);
     String base = """
         select sr.id, sr.case_seq, sr.job_number, j.job_name, sr.status, sr.created_at, sr.updated_at
-        from support_request sr join job j on j.job_number = sr.job_number where """;
+        from support_request sr join job j on j.job_number = sr.job_number where\s""";
     if (idOrCaseNumber.toUpperCase(Locale.ROOT).startsWith("RS-") && number.matches()) {
       return jdbc.sql(base + "sr.case_seq = ?").param(Long.parseLong(number.group(1))).query(SupportCaseViews::row).optional();
     }

@@ -111,8 +111,8 @@ public class StaffCasePages {
   public String uploadRecording(@PathVariable String ref, @RequestParam(required = false) String formToken,
       @RequestParam(name = "file", required = false) MultipartFile file, Authentication user, HttpServletRequest request)
       throws IOException {
-    tokens.check(request, user.getName(), formToken);
     CaseRow c = find(ref);
+    tokens.check(request, user.getName(), formToken);
     if (file == null || file.isEmpty()) {
       return "redirect:/staff/cases/" + c.caseNumber() + "?notice=recording-empty#recording";
     }
