@@ -99,6 +99,7 @@ class EndpointMatrixTest extends IntegrationTest {
           () -> Body.json("{\"fullName\":\"Ma Trix\",\"consent\":true}"), EVERYONE, Set.of(404)),
       new Endpoint("GET", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, EVERYONE, 404),
       new Endpoint("POST", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, () -> Body.json("{\"rating\":5}"), EVERYONE, Set.of(404)),
+      new Endpoint("GET", "/portal", "/portal", EVERYONE, 200),
       new Endpoint("GET", "/portal/support", "/portal/support", EVERYONE, 200),
       new Endpoint("GET", "/portal/rssv/{token}", "/portal/rssv/" + FORGED_TOKEN, EVERYONE, 200),
       new Endpoint("GET", "/portal/survey/{token}", "/portal/survey/" + FORGED_TOKEN, EVERYONE, 200),
