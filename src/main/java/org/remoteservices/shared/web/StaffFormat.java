@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How the staff pages write times: to the minute, with the zone named ("2026-12-01 14:30 UTC"). */
+/**
+ * How the staff pages write times: to the minute, with the zone named ("2026-12-01 14:30 UTC"); in a site's zone with
+ * UTC beside it ("2026-12-01 15:30 Europe/Berlin (14:30 UTC)").
+ */
 public record StaffFormat(ZoneId zone) {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -13,7 +16,12 @@ public record StaffFormat(ZoneId zone) {
   }
 
   public String at(Instant instant) {
-    return instant == null ? "" : MINUTES.format(instant.atZone(zone)) + " " + zoneName();
+    if (instant == null) {
+      return "";
+    }
+    String local = MINUTES.format(instant.atZone(zone)) + " " + zoneName();
+    return zone.normalized().equals(java.time.ZoneOffset.UTC) ? local
+        : local + " (" + DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(java.time.ZoneOffset.UTC)) + " UTC)";
   }
 
   public String zoneName() {

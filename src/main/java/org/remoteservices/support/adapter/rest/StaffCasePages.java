@@ -39,9 +39,11 @@ public class StaffCasePages {
   private final SessionService sessions;
   private final RemoteSupportProcessPort process;
   private final StaffFormTokens tokens;
+  private final org.remoteservices.jobs.api.JobDirectory jobs;
 
   public StaffCasePages(SupportCaseViews views, CaseTasksPort tasks, SessionService sessions, RemoteSupportProcessPort process,
-      StaffFormTokens tokens) {
+      StaffFormTokens tokens, org.remoteservices.jobs.api.JobDirectory jobs) {
+    this.jobs = jobs;
     this.views = views;
     this.tasks = tasks;
     this.sessions = sessions;
@@ -93,7 +95,8 @@ public class StaffCasePages {
     timeline.removeIf(e -> e.at() == null);
     timeline.sort(Comparator.comparing(Entry::at));
     model.addAttribute("staffUser", user.getName());
-    model.addAttribute("fmt", StaffFormat.utc());
+    // the case's times in the site's zone, UTC beside them
+    model.addAttribute("fmt", new StaffFormat(jobs.find(c.jobNumber()).map(org.remoteservices.jobs.api.Job::zone).orElse(java.time.ZoneOffset.UTC)));
     model.addAttribute("c", c);
     model.addAttribute("requester", views.requester(c.id()));
     model.addAttribute("tasks", caseTasks);
