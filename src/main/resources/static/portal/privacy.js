@@ -58,19 +58,47 @@
     });
   }
 
+  /** What a person reads next to a field the server refused: plain words, not the API's wording. */
+  var PLAIN = {
+    rights: 'Please tick at least one thing you want us to do.',
+    name: 'Please enter your full name.',
+    email: 'Please enter your email address, like name@example.com: the address you used with us.',
+    phone: 'Please enter a phone number using digits, spaces and + ( ) - only.',
+    jobNumber: 'Please enter the job number as it appears on your paperwork (letters, digits and dashes).',
+    jobLocation: 'Please shorten the address of the installation.',
+    details: 'Please shorten the details to at most 4000 characters.',
+    jurisdiction: 'Please choose where you live.',
+    agentName: 'Please enter the name of the person acting for you.',
+    agentEmail: 'Please enter the email address of the person acting for you, like name@example.com.'
+  };
+
   function formError(form, error) {
     var alert = form.querySelector('.form-alert');
     Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (e) { e.parentNode.removeChild(e); });
-    alert.textContent = error.message;
-    (error.fieldErrors || []).forEach(function (f) {
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (c) { c.removeAttribute('aria-invalid'); });
+    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (w) { w.classList.remove('has-error'); });
+    var fields = error.fieldErrors || [];
+    var marked = 0;
+    fields.forEach(function (f) {
       var wrapper = form.querySelector('[data-field="' + f.field + '"]');
-      if (wrapper) {
-        var p = document.createElement('p');
-        p.className = 'field-error';
-        p.textContent = f.message;
-        wrapper.appendChild(p);
-      }
+      if (!wrapper || wrapper.querySelector('.field-error')) { return; }
+      var p = document.createElement('p');
+      p.className = 'field-error';
+      p.id = (form.id || 'form') + '-' + f.field + '-error';
+      p.textContent = PLAIN[f.field] || f.message;
+      wrapper.appendChild(p);
+      wrapper.classList.add('has-error');
+      Array.prototype.forEach.call(wrapper.querySelectorAll('input, select, textarea'), function (control) {
+        control.setAttribute('aria-invalid', 'true');
+        var described = (control.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x !== p.id; });
+        described.push(p.id);
+        control.setAttribute('aria-describedby', described.join(' '));
+      });
+      marked++;
     });
+    alert.textContent = marked > 0
+      ? (marked === 1 ? 'Please correct the field marked below.' : 'Please correct the ' + marked + ' fields marked below.')
+      : error.message;
     show(alert);
     alert.focus();
   }

@@ -39,8 +39,12 @@ class PrivacySqlOnPostgresTest {
     // up to V3, then rows as a release before the lookup keys wrote them, then V4 (a Java migration) must fill their keys
     Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").target("3").load().migrate();
     jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-    new JobRepository(jdbc, new TimeSource()).insert(new Job("J-OLD", "Old Site", "2 Old Road", new Job.Contact("Site", "site@old.example", null),
-        new Job.Contact("Sched", "sched@old.example", null), LocalDate.of(2035, 1, 1)));
+    // the job as that release wrote it (no time_zone yet: V12 adds it, the repository of today writes it)
+    jdbc.sql("""
+        insert into job (job_number, job_name, location_address, site_contact_name, site_contact_email, scheduling_contact_name,
+          scheduling_contact_email, system_obsolescence_date, created_at)
+        values ('J-OLD', 'Old Site', '2 Old Road', 'Site', 'site@old.example', 'Sched', 'sched@old.example', ?, current_timestamp)""")
+        .param(LocalDate.of(2035, 1, 1)).update();
     jdbc.sql("""
         insert into support_request (id, job_number, requester_name, requester_email, requester_phone, status, created_at, updated_at)
         values ('00000000-0000-0000-0000-00000000000a', 'J-OLD', 'Olly Old', ' Olly.Old@Old.Example ', '+1 (555) 010-0100', 'COMPLETED', now(), now())""").update();

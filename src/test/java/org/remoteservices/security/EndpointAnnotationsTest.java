@@ -40,6 +40,7 @@ class EndpointAnnotationsTest {
       "RssvController.sign",
       "SurveyController.view",
       "SurveyController.answer",
+      "PortalPagesController.home", // issue 13: the portal's home page
       "PortalPagesController.support",
       "PortalPagesController.rssv",
       "PortalPagesController.survey",

@@ -89,6 +89,15 @@ class EndpointMatrixTest extends IntegrationTest {
       new Endpoint("POST", "/api/support-requests/{id}/session/recording", "/api/support-requests/" + MISSING + "/session/recording",
           () -> Body.file("video".getBytes(StandardCharsets.UTF_8)), EnumSet.of(TECHNICIAN, ADMIN), Set.of(409)),
       new Endpoint("GET", "/api/mail-catcher/messages", "/api/mail-catcher/messages", OPS, 200, 404),
+      // the staff pages (issue 13): HTML, the Tasklist login or HTTP Basic
+      new Endpoint("GET", "/staff/cases", "/staff/cases?q=RS-000123", OPS_AND_TECHS, 200),
+      new Endpoint("GET", "/staff/cases/{ref}", "/staff/cases/RS-999999", OPS_AND_TECHS, 404),
+      new Endpoint("POST", "/staff/cases/{ref}/recording", "/staff/cases/RS-999999/recording",
+          () -> Body.file("video".getBytes(StandardCharsets.UTF_8)), EnumSet.of(TECHNICIAN, ADMIN), Set.of(404)),
+      new Endpoint("GET", "/staff/privacy-requests", "/staff/privacy-requests", EnumSet.of(PRIVACY_OFFICER, ADMIN), 200),
+      new Endpoint("GET", "/staff/privacy-requests/{ref}", "/staff/privacy-requests/PR-999999", EnumSet.of(PRIVACY_OFFICER, ADMIN), 404),
+      new Endpoint("GET", "/staff/reports", "/staff/reports", EnumSet.of(OPERATOR, ADMIN, PRIVACY_OFFICER), 200),
+      new Endpoint("GET", "/staff/reports/{name}.csv", "/staff/reports/privacy-request-log.csv", EnumSet.of(OPERATOR, ADMIN, PRIVACY_OFFICER), 200),
       new Endpoint("GET", "/api/mail-catcher/messages/{id}/attachments/{index}", "/api/mail-catcher/messages/0/attachments/0", OPS, 404),
       // communications (issue 12): operators and admins send and follow them; whom a sales-call task is about
       new Endpoint("POST", "/api/communications", "/api/communications",
@@ -106,6 +115,7 @@ class EndpointMatrixTest extends IntegrationTest {
           () -> Body.json("{\"fullName\":\"Ma Trix\",\"consent\":true}"), EVERYONE, Set.of(404)),
       new Endpoint("GET", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, EVERYONE, 404),
       new Endpoint("POST", "/api/surveys/{token}", "/api/surveys/" + FORGED_TOKEN, () -> Body.json("{\"rating\":5}"), EVERYONE, Set.of(404)),
+      new Endpoint("GET", "/portal", "/portal", EVERYONE, 200),
       new Endpoint("GET", "/portal/support", "/portal/support", EVERYONE, 200),
       new Endpoint("GET", "/portal/rssv/{token}", "/portal/rssv/" + FORGED_TOKEN, EVERYONE, 200),
       new Endpoint("GET", "/portal/survey/{token}", "/portal/survey/" + FORGED_TOKEN, EVERYONE, 200),
@@ -200,7 +210,8 @@ class EndpointMatrixTest extends IntegrationTest {
         if (!expected.contains(response.status())) {
           problems.add(role + " " + response + " (expected " + expected + ")");
         }
-        boolean page = endpoint.path().startsWith("/portal/") || endpoint.path().equals("/mail-catcher");
+        boolean page = endpoint.path().startsWith("/portal/") || endpoint.path().equals("/portal") || endpoint.path().equals("/mail-catcher")
+            || endpoint.path().startsWith("/staff/");
         // Camunda's own answers without a body: 204 on success, 401 from its authentication filter
         boolean engineSuccess = endpoint.path().startsWith("/engine-rest/") && (response.status() == 204 || response.status() == 401);
         if (!page && !engineSuccess && !response.isJson()) {

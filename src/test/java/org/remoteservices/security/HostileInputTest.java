@@ -440,7 +440,7 @@ class HostileInputTest extends IntegrationTest {
       for (String body : List.of("{}", "{\"variables\":{}}", "{\"variables\":{\"input_rejectionReason\":{\"value\":\"Again\"}}}")) {
         Http.Response response = http().post("/engine-rest/task/" + taskId + call).as(tech).json(body).send();
         assertThat(response.status()).as(call + " " + body + ": " + response).isEqualTo(400);
-        assertThat(response.json().path("message").asText()).as(call + " " + body).contains("rssvAccepted is required");
+        assertThat(response.json().path("message").asText()).as(call + " " + body).contains("\"Decision\" needs an answer");
       }
     }
     assertThat(counts()).isEqualTo(before);

@@ -124,7 +124,7 @@ class ModelBypassGuardsTest extends IntegrationTest {
     assertThat(openTask(id, SCHEDULE_SESSION)).as("the task stays open").isNotNull();
     assertThat(count("select count(*) from remote_session where support_request_id = ?", id)).isZero();
     assertThat(status(id)).isEqualTo("RSSV_PENDING");
-    assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys("supportRequestId"); // no form input left behind
+    assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys("supportRequestId", "caseNumber"); // no form input left behind
   }
 
   @Test

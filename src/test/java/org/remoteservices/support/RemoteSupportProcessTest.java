@@ -124,7 +124,10 @@ class RemoteSupportProcessTest extends IntegrationTest {
     // the process carried ids and decisions only: no form input in runtime or history, no personal data
     List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list();
     assertThat(variables).extracting(HistoricVariableInstance::getName)
-        .containsOnly("supportRequestId", "rssvAccepted", "sessionResolved", "followUpSession", "surveySent");
+        .containsOnly("supportRequestId", "caseNumber", "rssvAccepted", "sessionResolved", "followUpSession", "surveySent", "recordingUploaded");
+    // the case number is a variable (not personal data), so Cockpit's instance search finds the case by it
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("caseNumber").singleResult().getValue())
+        .asString().startsWith("RS-");
     assertThat(jdbc.sql("select count(*) from act_hi_detail where name_ like 'input_%'").query(Integer.class).single()).isZero();
     assertThat(variables).extracting(v -> String.valueOf(v.getValue())).noneMatch(v -> v.contains("Ada") || v.contains("@"));
   }
@@ -197,7 +200,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
     assertThat(instance).isWaitingAt(CHECK_RSSV);
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("rssvAccepted");
     assertThatThrownBy(() -> lifecycle.submitForm(id, Map.of())).hasRootCauseInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("rssvAccepted is required");
+        .hasMessageContaining("\"Decision\" needs an answer");
     assertThat(instance).isWaitingAt(CHECK_RSSV);
     lifecycle.acceptRssv(id);
 
@@ -294,7 +297,7 @@ class RemoteSupportProcessTest extends IntegrationTest {
     Map<String, Object> notResolved = Map.of("input_startedAt", "2026-12-03T09:00Z", "input_endedAt", "2026-12-03T10:00Z",
         "sessionResolved", "false", "input_sessionNotes", "Still flickering", "input_recordingReference", "GTR-2");
     assertThatThrownBy(() -> lifecycle.submitForm(id, notResolved)).hasRootCauseInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("followUpSession is required");
+        .hasMessageContaining("\"Is another session needed?\" needs an answer");
     assertThat(instance).isWaitingAt(RUN_SESSION);
     assertThat(jdbc.sql("select count(*) from remote_session where support_request_id = ? and ended_at is not null").param(id)
         .query(Integer.class).single()).isEqualTo(1);

@@ -9,7 +9,27 @@ public record Job(
     String locationAddress,
     Contact siteContact,
     Contact schedulingContact,
-    LocalDate systemObsolescenceDate) {
+    LocalDate systemObsolescenceDate,
+    String timeZone) {
+
+  /** A job in UTC (the site's zone not given). */
+  public Job(String jobNumber, String jobName, String locationAddress, Contact siteContact, Contact schedulingContact,
+      LocalDate systemObsolescenceDate) {
+    this(jobNumber, jobName, locationAddress, siteContact, schedulingContact, systemObsolescenceDate, "UTC");
+  }
+
+  public Job {
+    timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+  }
+
+  /** The site's time zone: session times are agreed and mailed in it (an unknown id counts as UTC). */
+  public java.time.ZoneId zone() {
+    try {
+      return java.time.ZoneId.of(timeZone);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
+  }
 
   public record Contact(String name, String email, String phone) {
     @Override

@@ -42,6 +42,7 @@ public final class FormInput {
   private final Collection<String> processVariables;
   private final Map<String, String> problems = new LinkedHashMap<>();
   private final Set<String> read = new HashSet<>();
+  private final List<String> unknown = new ArrayList<>();
 
   private FormInput(VariableScope task, Collection<String> processVariables) {
     this.task = task;
@@ -78,10 +79,10 @@ public final class FormInput {
       } else if (typed.getValue() == null) {
         return null;
       }
-      problem(field, "has the wrong type");
+      problem(field, "holds a value this form cannot send: reload the page and try again");
       return null;
     } catch (RuntimeException e) {
-      problem(field, "is not a valid value");
+      problem(field, "holds a value that cannot be read: reload the page and try again");
       return null;
     }
   }
@@ -102,7 +103,7 @@ public final class FormInput {
   public String requiredText(String field, int maxLength) {
     String value = optionalText(field, maxLength);
     if (value == null) {
-      problem(field, "is required");
+      problem(field, "is required: please fill it in");
     }
     return value;
   }
@@ -113,7 +114,7 @@ public final class FormInput {
       return null;
     }
     if (!(raw instanceof String s)) {
-      problem(field, "must be text");
+      problem(field, "must be text: reload the page and try again");
       return null;
     }
     String value = s.strip();
@@ -121,11 +122,12 @@ public final class FormInput {
       return null;
     }
     if (value.length() > maxLength) {
-      problem(field, "must be at most " + maxLength + " characters");
+      problem(field, "is too long: please shorten it to at most " + maxLength + " characters (it has " + value.length() + ")");
       return null;
     }
     if (!PlainText.Validator.isPlain(value, true)) {
-      problem(field, "must be plain text (no control, invisible or direction-changing characters)");
+      problem(field, "contains characters that cannot be stored (control, invisible or direction-changing characters): "
+          + "please type it again instead of pasting it");
       return null;
     }
     return value;
@@ -152,8 +154,19 @@ public final class FormInput {
       task.setVariable(variable, value); // the gateways compare booleans
       return value;
     }
-    problem(variable, raw == null ? "is required" : "must be true or false");
+    problem(variable, raw == null ? "needs an answer: please choose one of the options" : "needs a yes or no answer: please choose one of the options");
     return null;
+  }
+
+  /** A checkbox (Camunda Forms always sends it): true/false; missing = false. */
+  public boolean optionalBoolean(String field) {
+    Object raw = raw(field);
+    if (raw == null || raw instanceof Boolean || (raw instanceof String s
+        && (s.isBlank() || s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")))) {
+      return Boolean.TRUE.equals(raw) || "true".equalsIgnoreCase(String.valueOf(raw));
+    }
+    problem(field, "must be ticked or not ticked: reload the page and try again");
+    return false;
   }
 
   public Integer requiredInt(String field, int min, int max) {
@@ -165,11 +178,11 @@ public final class FormInput {
       value = Integer.valueOf(s.strip());
     }
     if (value == null) {
-      problem(field, raw == null ? "is required" : "must be a whole number");
+      problem(field, raw == null ? "is required: please enter a number" : "must be a whole number, like 60");
       return null;
     }
     if (value < min || value > max) {
-      problem(field, "must be between " + min + " and " + max);
+      problem(field, "must be between " + min + " and " + max + ": please enter a number in that range");
       return null;
     }
     return value;
@@ -179,7 +192,7 @@ public final class FormInput {
   public Instant requiredInstant(String field) {
     Instant value = optionalInstant(field);
     if (value == null) {
-      problem(field, "is required");
+      problem(field, "is required: please enter a date and a time");
     }
     return value;
   }
@@ -194,7 +207,7 @@ public final class FormInput {
     }
     String s = raw.toString().strip();
     if (s.length() > 64) {
-      problem(field, "must be a date and time like 2026-12-01T14:30");
+      problem(field, "must be a date and a time, like 2026-12-01 14:30");
       return null;
     }
     try {
@@ -203,7 +216,7 @@ public final class FormInput {
       try {
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        problem(field, "must be a date and time like 2026-12-01T14:30");
+        problem(field, "must be a date and a time, like 2026-12-01 14:30");
         return null;
       }
     }
@@ -224,13 +237,13 @@ public final class FormInput {
     } else if (raw instanceof String s) {
       items = s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
     } else {
-      problem(field, "must be a list of choices");
+      problem(field, "must be a list of choices: reload the page and try again");
       return values;
     }
     for (Object item : items) {
       String value = String.valueOf(item).strip();
       if (!allowed.contains(value)) {
-        problem(field, "contains an unknown choice; allowed: " + String.join(", ", allowed));
+        problem(field, "contains a choice this form does not offer: please choose from the list");
         return List.of();
       }
       if (!values.contains(value)) {
@@ -249,14 +262,36 @@ public final class FormInput {
     for (String name : task.getVariableNames()) {
       boolean known = read.contains(name) || (!isFormInput(name) && (processVariables == null || processVariables.contains(name)));
       if (!known) {
-        problem(name.length() > 80 ? name.substring(0, 80) + "..." : name, "is not a field of this form");
+        unknown.add(name.length() > 80 ? name.substring(0, 80) + "..." : name);
       }
     }
-    if (!problems.isEmpty()) {
-      StringBuilder message = new StringBuilder("The form has problems: ");
-      problems.forEach((field, problem) -> message.append(field).append(' ').append(problem).append("; "));
-      throw new FormFieldValidationException(problems.keySet().iterator().next(), message.toString().trim());
+    if (!problems.isEmpty() || !unknown.isEmpty()) {
+      String first = problems.isEmpty() ? unknown.get(0) : problems.keySet().iterator().next();
+      throw FormRefusals.refuse(first, message());
     }
+  }
+
+  /**
+   * What the person at the form reads: one sentence per field, naming it by the label the form shows
+   * ({@link FormLabels}) and saying what to do; no variable names (only a field the form does not have is
+   * named as sent, since it has no label: it comes from a stale form or a hand-made request).
+   */
+  String message() {
+    StringBuilder message = new StringBuilder(problems.size() + unknown.size() > 1
+        ? "The form could not be completed. Please check these fields:" : "The form could not be completed.");
+    problems.forEach((field, problem) -> message.append(' ').append('"').append(shortLabel(field)).append("\" ").append(problem).append('.'));
+    if (!unknown.isEmpty()) {
+      message.append(" The form sent fields it does not have (").append(String.join(", ", unknown))
+          .append("): reload the page and try again.");
+    }
+    return message.toString();
+  }
+
+  /** "Recording reference (GoTo Rescue session id or archive path)" -> "Recording reference". */
+  static String shortLabel(String field) {
+    String label = FormLabels.of(field);
+    String shortened = label.replaceFirst("\\s*\\([^)]*\\)\\s*$", "");
+    return shortened.isBlank() ? label : shortened;
   }
 
   /** Removes every submitted form field from the process (the domain tables now hold the data). */

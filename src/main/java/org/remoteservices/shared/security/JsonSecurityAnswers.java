@@ -49,6 +49,18 @@ public class JsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
       write(response, HttpStatus.FORBIDDEN, "this endpoint is not open to anyone");
       return;
     }
+    if (request.getRequestURI().substring(request.getContextPath().length()).startsWith(WebappSessionAuthenticationFilter.STAFF_PAGES)
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null && !response.isCommitted()) {
+      // a staff page in a browser: the login is Tasklist's (no Basic prompt, so no second password dialog)
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setContentType("text/html;charset=UTF-8");
+      String login = request.getContextPath() + "/camunda/app/tasklist/default/";
+      response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+          + "content=\"width=device-width, initial-scale=1\"><title>Log in first</title></head><body><main><h1>Log in first</h1>"
+          + "<p>The staff pages use the login of Tasklist and Cockpit. <a href=\"" + login + "\">Log in to Tasklist</a>, "
+          + "then open this page again.</p></main></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
     write(response, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic, a staff account)");
   }

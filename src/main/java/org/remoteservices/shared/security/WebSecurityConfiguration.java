@@ -193,7 +193,9 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
     basic.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
     return http
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no sessions of its own; the staff pages read the webapps' session, whose id must stay as Camunda made it
+        // (a fixation-protection id change on every staff page would log Tasklist's in-flight requests out)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none()))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .logout(logout -> logout.disable())
@@ -222,6 +224,7 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
         .addFilterBefore(new BodySizeLimitFilter(maxBodyBytes, json), CsrfFilter.class)
         .addFilterAt(basic, BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identity, "default"), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(authorize -> authorize
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(engineList).permitAll() // the engine's name, as Camunda's own filter allows it

@@ -107,7 +107,7 @@ public class SessionService {
       files.write(icsKey, calendarInvitation(session, request, job).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       List<String> to = distinct(request.requesterEmail(), job.schedulingContact().email());
       return new OutgoingMail(supportRequestId, to,
-          "Remote session scheduled for case " + request.caseNumber() + ": " + Dates.format(session.scheduledStart()),
+          "Remote session scheduled for case " + request.caseNumber() + ": " + Dates.format(session.scheduledStart(), job.zone()),
           """
           Hello,
 
@@ -116,7 +116,7 @@ public class SessionService {
           recorded (video only) and the recording is destroyed after 180 days.
 
           Remote Services
-          """.formatted(job.jobNumber(), job.jobName(), request.caseNumber(), Dates.format(session.scheduledStart()),
+          """.formatted(job.jobNumber(), job.jobName(), request.caseNumber(), Dates.format(session.scheduledStart(), job.zone()),
               session.scheduledMinutes()),
           List.of(new MailAttachment("remote-session.ics", "text/calendar", icsKey)));
     });
@@ -241,10 +241,34 @@ public class SessionService {
 
   private String calendarInvitation(RemoteSession session, SupportRequest request, Job job) {
     Instant end = session.scheduledStart().plusSeconds(60L * session.scheduledMinutes());
-    VEvent event = new VEvent(session.scheduledStart(), end, "Remote support session, case " + request.caseNumber());
+    // in the site's zone (DTSTART;TZID=... with its VTIMEZONE), so the invitation shows the site's local time; UTC for UTC sites
+    net.fortuna.ical4j.model.component.VTimeZone siteZone = null;
+    VEvent event = null;
+    if (!job.zone().normalized().equals(java.time.ZoneOffset.UTC)) {
+      try {
+        net.fortuna.ical4j.model.TimeZone zone = net.fortuna.ical4j.model.TimeZoneRegistryFactory.getInstance().createRegistry()
+            .getTimeZone(job.zone().getId());
+        if (zone != null) {
+          siteZone = zone.getVTimeZone();
+          event = new VEvent(session.scheduledStart().atZone(job.zone()), end.atZone(job.zone()),
+              "Remote support session, case " + request.caseNumber());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("no calendar time zone for {}; the invitation is in UTC", job.zone().getId());
+        siteZone = null;
+        event = null;
+      }
+    }
+    if (event == null) {
+      event = new VEvent(session.scheduledStart(), end, "Remote support session, case " + request.caseNumber());
+    }
     event.add(new Uid(session.id() + "@remote-services"));
-    event.add(new Description("Remote support session for job " + job.jobNumber() + " (" + job.jobName() + "). Recorded, video only."));
+    event.add(new Description("Remote support session for job " + job.jobNumber() + " (" + job.jobName() + "), "
+        + Dates.format(session.scheduledStart(), job.zone()) + ". Recorded, video only."));
     Calendar calendar = new Calendar();
+    if (siteZone != null) {
+      calendar.add(siteZone);
+    }
     calendar.add(new ProdId("-//Remote Services Orchestrator//EN"));
     calendar.add(ImmutableVersion.VERSION_2_0);
     calendar.add(ImmutableCalScale.GREGORIAN);

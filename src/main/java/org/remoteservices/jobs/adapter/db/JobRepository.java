@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class JobRepository implements JobStore {
   private static final String COLUMNS = """
       job_number, job_name, location_address, site_contact_name, site_contact_email, site_contact_phone,
-      scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date""";
+      scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date, time_zone""";
 
   private final JdbcClient jdbc;
   private final TimeSource time;
@@ -45,11 +45,11 @@ public class JobRepository implements JobStore {
 
   @Override
   public void insert(Job job) {
-    jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(job.jobNumber(), job.jobName(), job.locationAddress(),
             job.siteContact().name(), job.siteContact().email(), job.siteContact().phone(),
             job.schedulingContact().name(), job.schedulingContact().email(), job.schedulingContact().phone(),
-            job.systemObsolescenceDate(), Timestamp.from(time.now()))
+            job.systemObsolescenceDate(), job.timeZone(), Timestamp.from(time.now()))
         .update();
   }
 
@@ -87,6 +87,7 @@ public class JobRepository implements JobStore {
         rs.getString("location_address"),
         new Job.Contact(rs.getString("site_contact_name"), rs.getString("site_contact_email"), rs.getString("site_contact_phone")),
         new Job.Contact(rs.getString("scheduling_contact_name"), rs.getString("scheduling_contact_email"), rs.getString("scheduling_contact_phone")),
-        rs.getObject("system_obsolescence_date", java.time.LocalDate.class));
+        rs.getObject("system_obsolescence_date", java.time.LocalDate.class),
+        rs.getString("time_zone"));
   }
 }

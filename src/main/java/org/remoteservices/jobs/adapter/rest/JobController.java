@@ -85,11 +85,18 @@ public class JobController {
       @NotBlank @Size(max = 500) @PlainText(multiline = true) String locationAddress,
       @NotNull @Valid ContactDetails siteContact,
       @NotNull @Valid ContactDetails schedulingContact,
-      @NotNull LocalDate systemObsolescenceDate) {
+      @NotNull LocalDate systemObsolescenceDate,
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_+/-]{0,63}", message = "must be a time zone like Europe/Berlin") String timeZone) {
 
     Job toJob() {
+      String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
+      try {
+        zone = java.time.ZoneId.of(zone).getId();
+      } catch (java.time.DateTimeException e) {
+        throw DomainException.rejected("timeZone: " + zone + " is not a time zone; use an IANA id like Europe/Berlin or America/New_York");
+      }
       return new Job(jobNumber.strip(), jobName.strip(), locationAddress.strip(), siteContact.toContact(),
-          schedulingContact.toContact(), systemObsolescenceDate);
+          schedulingContact.toContact(), systemObsolescenceDate, zone);
     }
   }
 

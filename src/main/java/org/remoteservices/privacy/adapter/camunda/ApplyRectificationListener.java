@@ -41,10 +41,10 @@ public class ApplyRectificationListener implements TaskListener {
     String email = form.optionalText(Fields.CORRECTED_EMAIL, 254);
     String phone = form.optionalText(Fields.CORRECTED_PHONE, 40);
     if (email != null && !email.matches(RecordEnteredPrivacyRequestListener.EMAIL)) {
-      form.reject(Fields.CORRECTED_EMAIL, "must be an email address");
+      form.reject(Fields.CORRECTED_EMAIL, "must be an email address, like name@example.com");
     }
     if (name == null && email == null && phone == null) {
-      form.reject(Fields.CORRECTED_NAME, "give at least one corrected value (name, email or phone)");
+      form.reject(Fields.CORRECTED_NAME, "is empty, as are the other corrections: please give at least one corrected value (name, email or phone)");
     }
     form.validate();
     choices.rectify(task.getExecution().getProcessBusinessKey(), name, email, phone);

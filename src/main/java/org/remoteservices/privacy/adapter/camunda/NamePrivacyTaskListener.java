@@ -32,7 +32,7 @@ public class NamePrivacyTaskListener implements TaskListener {
     task.setName(task.getName() + " · " + request.reference() + " · due " + PrivacyMails.deadlineDay(request.dueAt()));
     task.setDueDate(java.util.Date.from(request.dueAt()));
     StringBuilder description = new StringBuilder("Privacy request " + request.reference() + " (" + request.jurisdiction() + "): "
-        + PrivacyRequestService.labels(request.rights()) + ". Details: GET /api/privacy-requests/" + request.id() + ".");
+        + PrivacyRequestService.labels(request.rights()) + ". Who asks, what matched, evidence and history: the case page /staff/privacy-requests/" + request.reference() + ".");
     switch (task.getTaskDefinitionKey()) {
       case PrivacyProcess.Elements.REVIEW_VERIFICATION -> description.append(" Still missing: ")
           .append(String.join("; ", verification.missing(request))).append('.');

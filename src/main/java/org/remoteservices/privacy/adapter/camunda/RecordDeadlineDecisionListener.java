@@ -2,7 +2,6 @@ package org.remoteservices.privacy.adapter.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Vars;
 import org.remoteservices.privacy.application.DeadlineService;
@@ -35,7 +34,7 @@ public class RecordDeadlineDecisionListener implements TaskListener {
       try {
         deadlines.extend(task.getExecution().getProcessBusinessKey(), reason);
       } catch (DomainException e) {
-        throw new FormFieldValidationException(Vars.EXTEND_DEADLINE.name(), e.getMessage());
+        throw org.remoteservices.shared.process.FormRefusals.refuse(Vars.EXTEND_DEADLINE.name(), e.getMessage());
       }
     }
     form.clear();

@@ -37,12 +37,12 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
     FormInput form = FormInput.of((org.camunda.bpm.engine.delegate.VariableScope) execution);
     List<String> rightNames = form.optionalChoices(PrivacyProcess.Fields.RIGHTS, Arrays.stream(PrivacyRight.values()).map(Enum::name).toList());
     if (rightNames.isEmpty()) {
-      form.reject(PrivacyProcess.Fields.RIGHTS, "needs at least one right");
+      form.reject(PrivacyProcess.Fields.RIGHTS, "needs at least one right: please tick what the requester asks for");
     }
     String name = form.requiredText(PrivacyProcess.Fields.NAME, 200);
     String email = form.requiredText(PrivacyProcess.Fields.EMAIL, 254);
     if (email != null && !email.matches(EMAIL)) {
-      form.reject(PrivacyProcess.Fields.EMAIL, "must be an email address");
+      form.reject(PrivacyProcess.Fields.EMAIL, "must be an email address, like name@example.com");
     }
     String phone = form.optionalText(PrivacyProcess.Fields.PHONE, 40);
     String jobNumber = form.optionalText(PrivacyProcess.Fields.JOB_NUMBER, 32);
@@ -54,9 +54,10 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
     String agentName = form.optionalText(PrivacyProcess.Fields.AGENT_NAME, 200);
     String agentEmail = form.optionalText(PrivacyProcess.Fields.AGENT_EMAIL, 254);
     if (agentEmail != null && !agentEmail.matches(EMAIL)) {
-      form.reject(PrivacyProcess.Fields.AGENT_EMAIL, "must be an email address");
+      form.reject(PrivacyProcess.Fields.AGENT_EMAIL, "must be an email address, like name@example.com");
     }
-    Object specific = execution.getVariable(PrivacyProcess.Fields.SPECIFIC_PIECES);
+    // a checkbox: Camunda Forms always sends it (true or false), so it is read as one of the form's fields
+    boolean specific = form.optionalBoolean(PrivacyProcess.Fields.SPECIFIC_PIECES);
     String receivedRaw = form.optionalText(PrivacyProcess.Fields.RECEIVED_ON, 40); // a date field sends "YYYY-MM-DD"
     java.time.LocalDate receivedOn = PrivacyProcess.receivedOn(receivedRaw);
     if (receivedOn == null && receivedRaw != null) {
@@ -69,7 +70,7 @@ public class RecordEnteredPrivacyRequestListener implements ExecutionListener {
     PrivacyRequest request = requests.store(new PrivacyRequestService.Intake("OFFICER_" + (channel.isEmpty() ? "PHONE" : channel.get(0)),
         rightNames.stream().map(PrivacyRight::valueOf).toList(), name, email, phone, jobNumber, jobLocation,
         jurisdiction.isEmpty() || NOT_STATED.equals(jurisdiction.get(0)) ? null : Jurisdiction.valueOf(jurisdiction.get(0)), details,
-        Boolean.TRUE.equals(specific) || "true".equals(String.valueOf(specific)), agentName, agentEmail, receivedOn));
+        specific, agentName, agentEmail, receivedOn));
     form.clear();
     execution.setProcessBusinessKey(request.id());
     PrivacyProcess.Vars.PRIVACY_REQUEST_ID.on(execution, request.id());

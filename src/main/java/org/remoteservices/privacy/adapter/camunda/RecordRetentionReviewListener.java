@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
 import org.remoteservices.privacy.application.ErasurePlanner;
 import org.remoteservices.privacy.api.RetentionCategory;
@@ -34,7 +33,7 @@ public class RecordRetentionReviewListener implements TaskListener {
       erasure.reviewRetention(task.getExecution().getProcessBusinessKey(), keep.stream().map(RetentionCategory::valueOf).toList(), note,
           currentUser.of(task));
     } catch (DomainException e) {
-      throw new FormFieldValidationException(Fields.RETAIN, e.getMessage());
+      throw org.remoteservices.shared.process.FormRefusals.refuse(Fields.RETAIN, e.getMessage());
     }
     form.clear();
   }

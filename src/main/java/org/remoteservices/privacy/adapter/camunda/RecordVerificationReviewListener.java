@@ -26,14 +26,14 @@ public class RecordVerificationReviewListener implements TaskListener {
     FormInput form = FormInput.of(task);
     List<String> decision = form.optionalChoices(Vars.VERIFICATION_DECISION.name(), List.of("RECHECK", "DENY"));
     if (decision.isEmpty()) {
-      form.reject(Vars.VERIFICATION_DECISION.name(), "is required (RECHECK or DENY)");
+      form.reject(Vars.VERIFICATION_DECISION.name(), "needs a decision: please choose one of the options");
     }
     String phone = form.optionalText(Fields.PHONE, 40);
     String jobNumber = form.optionalText(Fields.JOB_NUMBER, 32);
     String jobLocation = form.optionalText(Fields.JOB_LOCATION, 500);
     String reason = form.optionalText(Fields.DENIAL_REASON, 2000);
     if (decision.contains("DENY") && reason == null) {
-      form.reject(Fields.DENIAL_REASON, "is required when the request is denied");
+      form.reject(Fields.DENIAL_REASON, "is required when the request is denied: please say why (it is mailed to the requester)");
     }
     form.validate();
     String id = task.getExecution().getProcessBusinessKey();

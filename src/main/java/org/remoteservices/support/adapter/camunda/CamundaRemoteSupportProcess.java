@@ -23,8 +23,14 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
   private final MessageCorrelator correlator;
   private final TaskService tasks;
 
-  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks) {
+  private final org.remoteservices.support.adapter.db.SupportRequestRepository requests;
+  private final org.camunda.bpm.engine.IdentityService identity;
+
+  public CamundaRemoteSupportProcess(RuntimeService runtime, HistoryService history, MessageCorrelator correlator, TaskService tasks,
+      org.remoteservices.support.adapter.db.SupportRequestRepository requests, org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.tasks = tasks;
+    this.requests = requests;
     this.runtime = runtime;
     this.history = history;
     this.correlator = correlator;
@@ -32,8 +38,23 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
 
   @Override
   public void start(String supportRequestId) {
-    runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId,
-        RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId));
+    java.util.Map<String, Object> variables = RemoteSupportProcess.Vars.SUPPORT_REQUEST_ID.into(new HashMap<>(), supportRequestId);
+    requests.find(supportRequestId).ifPresent(request -> RemoteSupportProcess.Vars.CASE_NUMBER.into(variables, request.caseNumber()));
+    runtime.startProcessInstanceByKey(RemoteSupportProcess.KEY, supportRequestId, variables);
+  }
+
+  @Override
+  public void recordingAttached(String supportRequestId) {
+    // as the application: the technician who uploaded may not read the instance through the engine's authorizations
+    org.remoteservices.shared.process.AsTheApplication.run(identity, () -> {
+      flagRecording(supportRequestId);
+      return null;
+    });
+  }
+
+  private void flagRecording(String supportRequestId) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.KEY).processInstanceBusinessKey(supportRequestId).active()
+        .list().forEach(instance -> runtime.setVariable(instance.getId(), RemoteSupportProcess.Vars.RECORDING_UPLOADED.name(), true));
   }
 
   @Override

@@ -27,7 +27,13 @@ public class NameTaskAfterCaseListener implements TaskListener {
   private final JobDirectory jobs;
   private final RssvService rssv;
 
-  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobDirectory jobs, RssvService rssv) {
+  private final org.remoteservices.support.adapter.db.SessionRepository sessions;
+  private final org.remoteservices.shared.time.TimeSource time;
+
+  public NameTaskAfterCaseListener(SupportRequestRepository requests, JobDirectory jobs, RssvService rssv,
+      org.remoteservices.support.adapter.db.SessionRepository sessions, org.remoteservices.shared.time.TimeSource time) {
+    this.sessions = sessions;
+    this.time = time;
     this.requests = requests;
     this.jobs = jobs;
     this.rssv = rssv;
@@ -41,8 +47,23 @@ public class NameTaskAfterCaseListener implements TaskListener {
     Optional<RssvService.CheckNotice> notice = RemoteSupportProcess.Elements.CHECK_RSSV.equals(task.getTaskDefinitionKey())
         ? rssv.checkNotice(supportRequestId) : Optional.empty();
     task.setName(name(task.getName(), request.jobNumber(), jobName, request.caseNumber(), notice.map(RssvService.CheckNotice::marker).orElse(null)));
-    task.setDescription("Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")"
+    task.setFollowUpDate(java.util.Date.from(followUp(task.getTaskDefinitionKey(), supportRequestId)));
+    task.setDescription("Case page: /staff/cases/" + request.caseNumber() + ". Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")"
         + notice.map(n -> "\n\n" + n.text()).orElse(""));
+  }
+
+  /**
+   * When the task should be looked at again (Tasklist's follow-up date; remote-support tasks have no statutory due date):
+   * "Run remote session" at the session's start, the others one day after they were created.
+   */
+  private java.time.Instant followUp(String taskDefinitionKey, String supportRequestId) {
+    if (RemoteSupportProcess.Elements.RUN_SESSION.equals(taskDefinitionKey)) {
+      var session = sessions.currentSession(supportRequestId);
+      if (session.isPresent() && "SCHEDULED".equals(session.get().status())) {
+        return session.get().scheduledStart();
+      }
+    }
+    return time.now().plus(java.time.Duration.ofDays(1));
   }
 
   /**

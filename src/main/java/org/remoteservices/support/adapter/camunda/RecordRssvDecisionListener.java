@@ -3,7 +3,6 @@ package org.remoteservices.support.adapter.camunda;
 import org.remoteservices.shared.process.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
@@ -32,13 +31,13 @@ public class RecordRssvDecisionListener implements TaskListener {
     Boolean accepted = form.requiredBoolean(Vars.RSSV_ACCEPTED.name());
     String reason = form.optionalText(Fields.REJECTION_REASON, 1000);
     if (Boolean.FALSE.equals(accepted) && reason == null) {
-      form.reject(Fields.REJECTION_REASON, "is required when the form is rejected");
+      form.reject(Fields.REJECTION_REASON, "is required when the form is rejected: please say what the customer must correct");
     }
     form.validate();
     try {
       rssv.recordDecision(task.getExecution().getProcessBusinessKey(), accepted, accepted ? null : reason, currentUser.of(task));
     } catch (DomainException e) {
-      throw new FormFieldValidationException(Vars.RSSV_ACCEPTED.name(), e.getMessage());
+      throw org.remoteservices.shared.process.FormRefusals.refuse(Vars.RSSV_ACCEPTED.name(), e.getMessage());
     }
     form.clear();
   }

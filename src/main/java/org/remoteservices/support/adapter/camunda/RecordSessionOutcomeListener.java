@@ -42,10 +42,10 @@ public class RecordSessionOutcomeListener implements TaskListener {
     String recordingReference = form.optionalText(Fields.RECORDING_REFERENCE, 500);
     List<String> supportFiles = form.optionalChoices(Fields.SUPPORT_FILES, CATEGORIES);
     if (startedAt != null && endedAt != null && !endedAt.isAfter(startedAt)) {
-      form.reject(Fields.ENDED_AT, "must be after the start");
+      form.reject(Fields.ENDED_AT, "must be after the session started: please check both times");
     }
     if (recordingReference == null && !sessions.hasRecording(requestId)) {
-      form.reject(Fields.RECORDING_REFERENCE, "is required unless the recording file was uploaded");
+      form.reject(Fields.RECORDING_REFERENCE, "is required unless the recording file was uploaded on the case page: please enter the GoTo Rescue session id or archive path, or upload the file");
     }
     form.validate();
     Vars.FOLLOW_UP_SESSION.on(task, followUp);

@@ -28,10 +28,17 @@ public final class RemoteSupportProcess {
     public static final ProcessVariable<Boolean> SURVEY_SENT = booleanVariable("surveySent");
     /** Set by the event subprocess when the requester restricted processing or objected (a privacy right). */
     public static final ProcessVariable<Boolean> PRIVACY_RESTRICTED = booleanVariable("privacyRestricted");
+    /** The case number (RS-000123): not personal data; Cockpit's instance search and the forms' case-page link use it. */
+    public static final ProcessVariable<String> CASE_NUMBER = stringVariable("caseNumber");
+    /**
+     * Whether a recording file of the current session is attached (uploaded on the case page): the run-session form hides
+     * the then optional recording reference and says that the file is there. A flag only; the domain checks again.
+     */
+    public static final ProcessVariable<Boolean> RECORDING_UPLOADED = booleanVariable("recordingUploaded");
 
     /** The names of every variable the process itself keeps; a task form that submits anything else is refused. */
     public static final Set<String> ALL = Stream.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT,
-        PRIVACY_RESTRICTED).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
+        PRIVACY_RESTRICTED, CASE_NUMBER, RECORDING_UPLOADED).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The names of the decisions each deciding user task makes (the gateway after it reads them). They are removed when

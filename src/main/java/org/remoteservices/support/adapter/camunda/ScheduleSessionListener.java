@@ -4,7 +4,6 @@ import org.remoteservices.shared.process.CurrentUser;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.process.FormInput;
 import org.remoteservices.support.adapter.camunda.RemoteSupportProcess.Fields;
@@ -34,7 +33,7 @@ public class ScheduleSessionListener implements TaskListener {
     try {
       sessions.schedule(task.getExecution().getProcessBusinessKey(), start, minutes, currentUser.of(task));
     } catch (DomainException e) {
-      throw new FormFieldValidationException(Fields.SESSION_START, e.getMessage());
+      throw org.remoteservices.shared.process.FormRefusals.refuse(Fields.SESSION_START, e.getMessage());
     }
     form.clear();
   }

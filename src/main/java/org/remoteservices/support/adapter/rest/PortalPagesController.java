@@ -9,6 +9,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 @PublicEndpoint
 public class PortalPagesController {
+  /** The portal's home: the three things a customer comes for (remote support, a privacy request, the privacy notice). */
+  @GetMapping("/portal")
+  public String home() {
+    return "forward:/portal/index.html";
+  }
+
   @GetMapping("/portal/support")
   public String support() {
     return "forward:/portal/support.html";

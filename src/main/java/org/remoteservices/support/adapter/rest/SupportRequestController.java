@@ -46,9 +46,11 @@ public class SupportRequestController {
   private final SupportRequestRepository requests;
   private final SessionService sessions;
   private final CaseFileService caseFiles;
+  private final org.remoteservices.support.application.port.RemoteSupportProcessPort process;
 
   public SupportRequestController(SupportRequestService service, SupportRequestRepository requests, SessionService sessions,
-      CaseFileService caseFiles) {
+      CaseFileService caseFiles, org.remoteservices.support.application.port.RemoteSupportProcessPort process) {
+    this.process = process;
     this.service = service;
     this.requests = requests;
     this.sessions = sessions;
@@ -152,6 +154,8 @@ public class SupportRequestController {
       throw DomainException.rejected("the recording file is empty");
     }
     String sessionId = sessions.currentSessionId(id).orElseThrow(() -> DomainException.conflict("no session is scheduled for " + id));
-    return ResponseEntity.status(201).body(new RecordingUploaded(sessions.uploadRecording(sessionId, file.getInputStream())));
+    String recordingId = sessions.uploadRecording(sessionId, file.getInputStream());
+    process.recordingAttached(id);
+    return ResponseEntity.status(201).body(new RecordingUploaded(recordingId));
   }
 }

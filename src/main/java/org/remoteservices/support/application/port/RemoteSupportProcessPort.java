@@ -8,6 +8,9 @@ public interface RemoteSupportProcessPort {
   /** Starts the lifecycle for a stored request (in the caller's transaction). */
   void start(String supportRequestId);
 
+  /** Tells the request's running case that a recording file of its session is attached (the run-session form shows it). */
+  void recordingAttached(String supportRequestId);
+
   /** Tells the waiting instance a signed RSSV came back; false if it is not waiting for one. */
   boolean rssvReturned(String supportRequestId);
 
