@@ -88,4 +88,12 @@ public interface SubjectDataProvider extends DataOwner {
   default int restrict(SubjectRecords records) {
     return 0;
   }
+
+  /**
+   * The subject's restriction was lifted (after the notice period): running work about these records does what it withheld
+   * while on hold and is still due (an RSSV reminder). Returns how many records acted.
+   */
+  default int restrictionLifted(SubjectRecords records) {
+    return 0;
+  }
 }

@@ -33,6 +33,7 @@ import org.remoteservices.support.application.port.SubjectDataStore.Candidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +54,11 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
   private final RemoteSupportProcessPort process;
   private final AccessTokens tokens;
   private final TimeSource time;
+  private final ObjectProvider<RssvService> rssv; // lazily: RssvService asks the privacy gates, which know this provider
 
   public SupportSubjectDataProvider(SubjectDataStore store, JobDirectory jobs, RemoteSupportProcessPort process, AccessTokens tokens,
-      TimeSource time) {
+      TimeSource time, ObjectProvider<RssvService> rssv) {
+    this.rssv = rssv;
     this.store = store;
     this.jobs = jobs;
     this.process = process;
@@ -316,6 +319,18 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
       }
     }
     return told;
+  }
+
+  /** The restriction was lifted: an RSSV reminder withheld while the case was on hold goes out now, if still due. */
+  @Override
+  public int restrictionLifted(SubjectRecords records) {
+    int sent = 0;
+    for (String supportRequestId : records.recordIds()) {
+      if (rssv.getObject().sendWithheldReminder(supportRequestId)) {
+        sent++;
+      }
+    }
+    return sent;
   }
 
   private static void keep(Map<String, String> kept, RetentionCategory category, Integer count, String one, String many) {
