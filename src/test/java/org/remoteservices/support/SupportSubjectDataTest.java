@@ -181,8 +181,8 @@ class SupportSubjectDataTest extends IntegrationTest {
     assertThat(data).containsOnlyKeys("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files",
         "support_file_shares", "work_orders", "surveys");
     assertThat(data.get("support_file_shares")).isEmpty(); // shared with no contractor (SupportFileSharingTest shares)
-    assertThat(data.keySet()).containsExactly("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files", "work_orders",
-        "surveys");
+    assertThat(data.keySet()).containsExactly("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files",
+        "support_file_shares", "work_orders", "surveys");
     assertThat(data.get("support_requests")).singleElement().satisfies(row -> {
       assertThat(row.keySet()).containsExactly("case_number", "job_number", "requester_name", "requester_email", "requester_phone", "status", "created_at");
       assertThat(row).containsEntry("case_number", caseNumber).containsEntry("requester_email", p.email()).containsEntry("requester_name", p.name());
