@@ -39,6 +39,8 @@ class ProcessConstantsTest extends IntegrationTest {
     assertMessages(RemoteSupportProcess.KEY, RemoteSupportProcess.class);
     assertVariables(List.of(RemoteSupportProcess.KEY), RemoteSupportProcess.Vars.class);
     assertVariables(List.of(RemoteSupportProcess.RecordingRetention.KEY), RemoteSupportProcess.RecordingRetention.Vars.class);
+    assertElements(RemoteSupportProcess.SupportFileSharing.KEY, RemoteSupportProcess.SupportFileSharing.class);
+    assertVariables(List.of(RemoteSupportProcess.SupportFileSharing.KEY), RemoteSupportProcess.SupportFileSharing.Vars.class);
   }
 
   @Test

@@ -166,6 +166,21 @@ class RecordRetentionProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aMovedObsolescenceDateMovesTheStoredDeadlineOfTheJobsSupportFiles() {
+    Job job = registered(LocalDate.of(2030, 6, 30));
+    String id = caseOf(job);
+    Job other = registered(LocalDate.of(2030, 6, 30));
+    String otherCase = caseOf(other);
+    String sql = "select distinct retain_until from support_file where support_request_id = ?";
+    assertThat(jdbc.sql(sql).param(id).query(LocalDate.class).list()).containsExactly(LocalDate.of(2040, 6, 30));
+
+    retention.changeObsolescenceDate(job.jobNumber(), LocalDate.of(2033, 3, 31));
+    assertThat(count("select count(*) from support_file where support_request_id = ?", id)).isEqualTo(2);
+    assertThat(jdbc.sql(sql).param(id).query(LocalDate.class).list()).containsExactly(LocalDate.of(2043, 3, 31));
+    assertThat(jdbc.sql(sql).param(otherCase).query(LocalDate.class).list()).containsExactly(LocalDate.of(2040, 6, 30)); // not another job's
+  }
+
+  @Test
   void aLegalHoldKeepsItsCategory_theNextPassAfterTheHoldDestroysTheRest() {
     Job job = registered(LocalDate.of(2030, 6, 30));
     String id = caseOf(job);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess.Fields;
@@ -31,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 
 /** "We'll tell you before we lift any restriction": the notice goes out first, the restriction ends after the notice period. */
 class RestrictionLiftTest extends PrivacyTestSupport {
+  private static final String RSSV_REMINDER = "Reminder: your RSSV form";
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
   @Autowired SubjectChoicesService choices;
@@ -79,6 +81,47 @@ class RestrictionLiftTest extends PrivacyTestSupport {
     assertThat(choices.allowsSurvey(s.email())).isTrue();
     assertThat(jdbc.sql("select count(*) from privacy_restriction_lift where privacy_request_id = ? and lifted_at > notice_sent_at")
         .param(id).query(Integer.class).single()).isOne();
+  }
+
+  @Test
+  void anRssvReminderWithheldWhileOnHoldIsSentOnceTheRestrictionIsLifted_ifStillDue() {
+    Subject s = subject("Wim Withheld");
+    String id = confirmedRequest(List.of(PrivacyRight.RESTRICTION), s, null, Jurisdiction.EU);
+    complete(id, RightElements.DECIDE_RESTRICTED_WORK, Map.of(Fields.RESTRICTION_REASON, "the case only waits for a form"));
+    advanceClock(Duration.ofDays(3).plusHours(1)); // the reminder's time: withheld (on hold)
+    assertThat(mailsTo(s.email())).extracting(Mail::subject).noneMatch(m -> m.contains(RSSV_REMINDER));
+
+    lifts.requestLift(id, "the customer asked us to go on with the repair", "officer");
+    runDueJobs();
+    assertThat(mail("We will lift the restriction").to()).containsExactly(s.email());
+    // a shorter notice period than the default 14 days (which would outlast the form's 14-day link)
+    ProcessInstance lift = runtime.createProcessInstanceQuery().processDefinitionKey(RestrictionLift.KEY).processInstanceBusinessKey(id)
+        .singleResult();
+    java.time.Instant liftAt = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2));
+    jdbc.sql("update privacy_restriction_lift set lift_at = ? where privacy_request_id = ?").params(java.sql.Timestamp.from(liftAt), id).update();
+    management.setJobDuedate(management.createJobQuery().processInstanceId(lift.getId()).timers().singleResult().getId(),
+        java.util.Date.from(liftAt));
+    advanceClock(Duration.ofDays(1));
+    assertThat(mailsTo(s.email())).extracting(Mail::subject).noneMatch(m -> m.contains(RSSV_REMINDER)); // still restricted
+
+    advanceClock(Duration.ofDays(1).plusMinutes(1));
+    assertThat(lift).isEnded().hasPassed(RestrictionLift.LIFT_RESTRICTION);
+    assertThat(mailsTo(s.email())).extracting(Mail::subject).filteredOn(m -> m.contains(RSSV_REMINDER)).hasSize(1);
+    lifts.lift(id); // again: nothing more is sent
+    assertThat(mailsTo(s.email())).extracting(Mail::subject).filteredOn(m -> m.contains(RSSV_REMINDER)).hasSize(1);
+  }
+
+  @Test
+  void aWithheldReminderNoLongerDueIsNotSentOnLift() {
+    Subject s = subject("Eda Expired");
+    String id = confirmedRequest(List.of(PrivacyRight.RESTRICTION), s, null, Jurisdiction.EU);
+    complete(id, RightElements.DECIDE_RESTRICTED_WORK, Map.of(Fields.RESTRICTION_REASON, "the case only waits for a form"));
+    advanceClock(Duration.ofDays(3).plusHours(1));
+    lifts.requestLift(id, "the customer confirmed the data", "officer");
+    runDueJobs();
+    advanceClock(Duration.ofDays(14).plusMinutes(1)); // the default notice period: the form's link expired meanwhile
+    assertThat(choices.flagsOf(s.email())).doesNotContain("RESTRICTION");
+    assertThat(mailsTo(s.email())).extracting(Mail::subject).noneMatch(m -> m.contains(RSSV_REMINDER));
   }
 
   @Test

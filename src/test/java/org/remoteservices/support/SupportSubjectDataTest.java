@@ -109,7 +109,7 @@ class SupportSubjectDataTest extends IntegrationTest {
   void declaresEverySupportTableWithAllItsColumns() {
     List<OwnedTable> tables = provider.tables();
     assertThat(tables).extracting(OwnedTable::name).containsExactlyInAnyOrder("support_request", "rssv_form", "rssv_return", "remote_session",
-        "recording", "recording_destruction", "support_file", "work_order", "survey", "case_file_download");
+        "recording", "recording_destruction", "support_file", "work_order", "survey", "case_file_download", "support_file_share");
     for (OwnedTable table : tables) {
       List<String> live = jdbc.sql("select lower(column_name) from information_schema.columns where lower(table_name) = ? and table_schema = 'PUBLIC'")
           .param(table.name()).query(String.class).list();
@@ -178,9 +178,11 @@ class SupportSubjectDataTest extends IntegrationTest {
     String caseNumber = String.format("RS-%06d", jdbc.sql("select case_seq from support_request where id = ?").param(id).query(Long.class).single());
 
     Map<String, List<Map<String, Object>>> data = provider.describe(records);
-    assertThat(data).containsOnlyKeys("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files", "work_orders", "surveys");
-    assertThat(data.keySet()).containsExactly("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files", "work_orders",
-        "surveys");
+    assertThat(data).containsOnlyKeys("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files",
+        "support_file_shares", "work_orders", "surveys");
+    assertThat(data.get("support_file_shares")).isEmpty(); // shared with no contractor (SupportFileSharingTest shares)
+    assertThat(data.keySet()).containsExactly("support_requests", "rssv_forms", "rssv_returns", "sessions", "recordings", "support_files",
+        "support_file_shares", "work_orders", "surveys");
     assertThat(data.get("support_requests")).singleElement().satisfies(row -> {
       assertThat(row.keySet()).containsExactly("case_number", "job_number", "requester_name", "requester_email", "requester_phone", "status", "created_at");
       assertThat(row).containsEntry("case_number", caseNumber).containsEntry("requester_email", p.email()).containsEntry("requester_name", p.name());

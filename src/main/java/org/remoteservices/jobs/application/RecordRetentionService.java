@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
+import org.remoteservices.jobs.api.ObsolescenceDateListener;
 import org.remoteservices.jobs.application.port.RecordRetentionProcessPort;
 import org.remoteservices.privacy.api.ErasureReceipt;
 import org.remoteservices.privacy.api.LegalHolds;
@@ -49,10 +50,13 @@ public class RecordRetentionService {
   private final FileStore files;
   private final TimeSource time;
   private final int keepYears;
+  private final ObjectProvider<ObsolescenceDateListener> listeners;
 
   public RecordRetentionService(JobStore jobs, RecordRetentionProcessPort process, ObjectProvider<SubjectDataProvider> providers,
       LegalHolds holds, FileStore files, TimeSource time,
-      @Value("${rso.support-files.keep-years-after-obsolescence:10}") int keepYears) {
+      @Value("${rso.support-files.keep-years-after-obsolescence:10}") int keepYears,
+      ObjectProvider<ObsolescenceDateListener> listeners) {
+    this.listeners = listeners;
     this.jobs = jobs;
     this.process = process;
     this.providers = providers;
@@ -91,6 +95,7 @@ public class RecordRetentionService {
     }
     job(jobNumber);
     jobs.updateObsolescenceDate(jobNumber, date);
+    listeners.orderedStream().forEach(l -> l.obsolescenceDateChanged(jobNumber, date)); // stored deadlines (support files)
     switch (process.obsolescenceDateChanged(jobNumber)) {
       case MOVED -> LOG.info("job {}: obsolescence date changed, retention timer moved", jobNumber);
       case NOT_RUNNING -> process.start(jobNumber);

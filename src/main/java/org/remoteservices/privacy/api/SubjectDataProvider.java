@@ -88,4 +88,21 @@ public interface SubjectDataProvider extends DataOwner {
   default int restrict(SubjectRecords records) {
     return 0;
   }
+
+  /**
+   * The ids of the recipient-register entries that actually received these records' data (support files shared with a
+   * contractor): the access report lists them beside the whole register, and Art. 19 notices go to them (with
+   * {@link #recipients}). By default none: a processor of the register that received nothing is not told.
+   */
+  default List<String> registerEntriesThatReceived(SubjectRecords records) {
+    return List.of();
+  }
+
+  /**
+   * The subject's restriction was lifted (after the notice period): running work about these records does what it withheld
+   * while on hold and is still due (an RSSV reminder). Returns how many records acted.
+   */
+  default int restrictionLifted(SubjectRecords records) {
+    return 0;
+  }
 }

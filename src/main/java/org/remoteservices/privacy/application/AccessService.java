@@ -61,10 +61,12 @@ public class AccessService {
     SubjectService.Subject subject = subjects.match(request);
     Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
     List<Map<String, Object>> recipients = new ArrayList<>();
+    java.util.Set<String> received = new java.util.LinkedHashSet<>();
     for (SubjectDataProvider provider : subjects.providers()) {
       SubjectRecords records = subject.of(provider);
       data.putAll(provider.describe(records));
       provider.recipients(records).forEach(r -> recipients.add(row("recipient", r.role(), "email", r.email(), "purpose", r.purpose())));
+      received.addAll(provider.registerEntriesThatReceived(records));
     }
     if (subject.known()) {
       policy.recipients().forEach(r -> recipients.add(row("recipient", r.name(), "email", r.email(), "purpose", "processor / contractor")));
@@ -72,12 +74,18 @@ public class AccessService {
     data.put("recipients", recipients);
     // who receives personal data, and where it goes: the recipient and transfer register (Art. 15(1)(c), (2))
     List<Map<String, Object>> register = new ArrayList<>();
+    List<Map<String, Object>> receivedYours = new ArrayList<>();
     for (org.remoteservices.privacy.domain.RegisteredRecipient r : recipientRegister.all()) {
+      if (received.contains(r.id())) { // "tell me who received my data": the entries that actually received this subject's data
+        receivedYours.add(row("recipient", r.name(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT), "country", r.country(),
+            "transferSafeguard", r.transferSafeguard() == null ? "" : r.transferSafeguard(), "contact", r.contactEmail()));
+      }
       register.add(row("recipient", r.name(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT), "country", r.country(),
           "dataCategories", String.join(", ", r.dataCategories()), "legalBasis", r.legalBasis(),
           "transferSafeguard", r.transferSafeguard() == null ? "" : r.transferSafeguard(), "contact", r.contactEmail()));
     }
     data.put("recipientRegister", register);
+    data.put("registerRecipientsThatReceivedYourData", receivedYours);
     return data;
   }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.remoteservices.privacy.api.TransferRegister;
 import org.remoteservices.privacy.application.port.RecipientRegisterStore;
 import org.remoteservices.privacy.domain.RegisteredRecipient;
 import org.remoteservices.shared.error.DomainException;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the EEA, the UK and Switzerland (the United States, India) is refused without its safeguard.
  */
 @Service
-public class RecipientRegister {
+public class RecipientRegister implements TransferRegister {
   private static final Logger LOG = LoggerFactory.getLogger(RecipientRegister.class);
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
@@ -38,6 +39,15 @@ public class RecipientRegister {
 
   public List<RegisteredRecipient> all() {
     return store.all();
+  }
+
+  @Override
+  public java.util.Optional<TransferRegister.Entry> find(String id) {
+    if (id == null || id.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return store.find(id.strip()).map(r -> new TransferRegister.Entry(r.id(), r.name(), r.role().name(), r.country(), r.transferSafeguard(),
+        r.contactEmail(), RegisteredRecipient.needsSafeguard(r.country())));
   }
 
   @Transactional

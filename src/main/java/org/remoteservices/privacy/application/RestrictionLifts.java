@@ -2,6 +2,7 @@ package org.remoteservices.privacy.application;
 
 import java.time.Instant;
 import java.util.List;
+import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.application.port.PrivacyProcessPort;
 import org.remoteservices.privacy.application.port.PrivacyRecordStore;
 import org.remoteservices.privacy.application.port.PrivacyRecordStore.RestrictionLift;
@@ -33,9 +34,11 @@ public class RestrictionLifts {
   private final PrivacyMails mails;
   private final PrivacyClocks clocks;
   private final TimeSource time;
+  private final SubjectService subjects;
 
   public RestrictionLifts(PrivacyRequestStore requests, PrivacyRecordStore records, @Lazy PrivacyProcessPort process, MeritsDecisions merits,
-      PrivacyMails mails, PrivacyClocks clocks, TimeSource time) {
+      PrivacyMails mails, PrivacyClocks clocks, TimeSource time, @Lazy SubjectService subjects) {
+    this.subjects = subjects;
     this.requests = requests;
     this.records = records;
     this.process = process;
@@ -107,7 +110,12 @@ public class RestrictionLifts {
       records.deleteFlag(key, MeritsDecisions.CONTRACT_WORK_FLAG);
     }
     records.markRestrictionLifted(id);
-    LOG.info("privacy request {}: restriction lifted after the notice period", request.reference());
+    SubjectService.Subject subject = subjects.match(request);
+    int resumed = 0;
+    for (SubjectDataProvider provider : subjects.providers()) { // what was withheld while on hold and is still due
+      resumed += provider.restrictionLifted(subject.of(provider));
+    }
+    LOG.info("privacy request {}: restriction lifted after the notice period, {} withheld step(s) done now", request.reference(), resumed);
   }
 
   private RestrictionLift liftOf(String id) {

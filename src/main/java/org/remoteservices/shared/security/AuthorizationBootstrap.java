@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *       {@link OperationLogAnnotations}). They work no task and cannot edit or delete the operation log.</li>
  *   <li>technicians: Tasklist; the remote-support definition (names, diagram). Tasks come from candidate
  *       groups only (READ and TASK_WORK on that task: claim, complete, submit the form), so they see and complete
- *       remote-support tasks and nothing else: no process instances, no history, no other group's tasks.</li>
+ *       remote-support tasks and nothing else: no process instances, no history, no other group's tasks. They start
+ *       support-file-sharing (its start form records a share of support files with a register contractor).</li>
  *   <li>privacy officers: Tasklist; the privacy-request definition (and starting it); their tasks via candidate groups.</li>
  *   <li>sales: Tasklist; the communication definition; the call tasks of sales-call communications via candidate groups.</li>
  *   <li>admins: the group camunda-admin, which the engine treats as administrators (all permissions).</li>
@@ -51,6 +52,7 @@ public class AuthorizationBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationBootstrap.class);
   public static final String REMOTE_SUPPORT = "remote-support";
   public static final String PRIVACY_REQUEST = "privacy-request";
+  public static final String SUPPORT_FILE_SHARING = "support-file-sharing";
   public static final String PRIVACY_RIGHT = "privacy-right";
   public static final String PRIVACY_RESTRICTION_LIFT = "privacy-restriction-lift";
   public static final String COMMUNICATION = "communication";
@@ -117,6 +119,9 @@ public class AuthorizationBootstrap {
 
     grant(Groups.TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, REMOTE_SUPPORT, READ);
+    // support files shared with a contractor of the register: started from Tasklist with its start form
+    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, SUPPORT_FILE_SHARING, READ, CREATE_INSTANCE);
+    grant(Groups.TECHNICIANS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(Groups.TECHNICIANS, Resources.FILTER, "*", Permissions.READ);
 
     grant(Groups.PRIVACY_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -149,6 +149,26 @@ public class RssvService {
     });
   }
 
+  /**
+   * After a lifted restriction: the current round's reminder, if its time came while the case was on hold and the form is
+   * still out (mailed, not returned, not expired). Mailed once per round (the outbox key), so a reminder that went out
+   * already is not repeated. Returns whether the reminder was due now.
+   */
+  @Transactional
+  public boolean sendWithheldReminder(String supportRequestId) {
+    Optional<RssvForm> form = forms.formOfRequest(supportRequestId);
+    if (form.isEmpty() || !"SENT".equals(form.get().status())) {
+      return false;
+    }
+    Instant now = time.now();
+    if (now.isBefore(deadlines.reminderAt(form.get())) || !now.isBefore(expiresAt(form.get()))) {
+      return false;
+    }
+    mailReminder(supportRequestId);
+    LOG.info("support request {}: the RSSV reminder withheld during the restriction is sent now it is lifted", supportRequestId);
+    return true;
+  }
+
   /** Closes a request whose form never came back: links revoked, requester told. */
   @Transactional
   public void expire(String supportRequestId) {

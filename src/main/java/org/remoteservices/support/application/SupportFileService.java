@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.api.JobDirectory;
+import org.remoteservices.jobs.api.ObsolescenceDateListener;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.support.application.port.SessionStore;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * client's file name.
  */
 @Service
-public class SupportFileService {
+public class SupportFileService implements ObsolescenceDateListener {
   /** What a case's support file looks like to staff: no file key, the reference only where there is one. */
   public record SupportFileView(String id, String category, String categoryLabel, String source, String reference, Long sizeBytes,
       Instant collectedAt, String addedBy, LocalDate retainUntil) {}
@@ -104,6 +105,13 @@ public class SupportFileService {
 
   private SupportFileView view(String supportRequestId, String fileId) {
     return list(supportRequestId).stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow();
+  }
+
+  /** The operator moved the job's obsolescence date: the stored deadline of its cases' support files moves with it. */
+  @Override
+  @Transactional
+  public void obsolescenceDateChanged(String jobNumber, LocalDate newObsolescenceDate) {
+    sessions.updateSupportFileRetention(jobNumber, newObsolescenceDate.plus(policy.supportFileRetention()));
   }
 
   private LocalDate retainUntil(SupportRequest request) {

@@ -23,6 +23,7 @@ import org.remoteservices.privacy.api.SubjectDataProvider;
 import org.remoteservices.privacy.api.SubjectMatch;
 import org.remoteservices.privacy.api.SubjectQuery;
 import org.remoteservices.privacy.api.SubjectRecords;
+import org.remoteservices.privacy.api.TransferRegister;
 import org.remoteservices.shared.data.OwnedTable;
 import org.remoteservices.shared.lookup.LookupKeys;
 import org.remoteservices.shared.time.TimeSource;
@@ -33,6 +34,7 @@ import org.remoteservices.support.application.port.SubjectDataStore.Candidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +55,13 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
   private final RemoteSupportProcessPort process;
   private final AccessTokens tokens;
   private final TimeSource time;
+  private final ObjectProvider<RssvService> rssv; // lazily: RssvService asks the privacy gates, which know this provider
+  private final ObjectProvider<TransferRegister> register;
 
   public SupportSubjectDataProvider(SubjectDataStore store, JobDirectory jobs, RemoteSupportProcessPort process, AccessTokens tokens,
-      TimeSource time) {
+      TimeSource time, ObjectProvider<RssvService> rssv, ObjectProvider<TransferRegister> register) {
+    this.register = register;
+    this.rssv = rssv;
     this.store = store;
     this.jobs = jobs;
     this.process = process;
@@ -101,6 +107,9 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
             "summary", "actions_taken", "recommendations"),
         table("survey", List.of("id", "support_request_id", "status", "rating", "comment_text", "created_at", "expires_at", "answered_at"),
             "comment_text"),
+        // support files shared with a contractor of the register (what, to whom, when, by whom): in describe, erased with the files
+        table("support_file_share", List.of("id", "share_id", "support_request_id", "support_file_id", "recipient_id", "recipient_name",
+            "recipient_country", "transfer_safeguard", "shared_by", "shared_at")),
         // staff downloads of the case's files: staff ids and ids, none of the subject's data (not in describe); erased with the case
         table("case_file_download", List.of("id", "support_request_id", "file_kind", "file_id", "downloaded_by", "downloaded_at")));
   }
@@ -207,6 +216,11 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
             "work order, session invitation"));
       });
     }
+    // a contractor of the register that received support files of the case (support-file-sharing)
+    for (String entryId : store.registerEntriesSharedWith(records.recordIds())) {
+      register.getObject().find(entryId).ifPresent(e -> recipients.add(new Recipient(e.name() + " (contractor, " + e.country() + ")",
+          e.contactEmail(), "support files shared for technical analysis")));
+    }
     // a scheduling contact invited to a session received the case (requester, time) even without a work order
     for (String jobNumber : store.jobsInvitedToSessions(records.recordIds())) {
       if (!sentWorkOrders.contains(jobNumber)) {
@@ -215,6 +229,11 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
       }
     }
     return recipients;
+  }
+
+  @Override
+  public List<String> registerEntriesThatReceived(SubjectRecords records) {
+    return store.registerEntriesSharedWith(records.recordIds());
   }
 
   @Override
@@ -260,6 +279,7 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
     if (retained.contains(RetentionCategory.SUPPORT_FILES)) {
       keep(kept, RetentionCategory.SUPPORT_FILES, before.get("support_file"), "support file", "support files");
     } else {
+      erased.put("SUPPORT_FILE_SHARE", store.deleteSupportFileShares(s));
       erased.put("SUPPORT_FILE", store.deleteSupportFiles(s));
     }
     if (retained.contains(RetentionCategory.RSSV_RECORDS)) {
@@ -316,6 +336,18 @@ public class SupportSubjectDataProvider implements SubjectDataProvider {
       }
     }
     return told;
+  }
+
+  /** The restriction was lifted: an RSSV reminder withheld while the case was on hold goes out now, if still due. */
+  @Override
+  public int restrictionLifted(SubjectRecords records) {
+    int sent = 0;
+    for (String supportRequestId : records.recordIds()) {
+      if (rssv.getObject().sendWithheldReminder(supportRequestId)) {
+        sent++;
+      }
+    }
+    return sent;
   }
 
   private static void keep(Map<String, String> kept, RetentionCategory category, Integer count, String one, String many) {

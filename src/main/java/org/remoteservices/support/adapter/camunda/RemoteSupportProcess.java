@@ -107,6 +107,31 @@ public final class RemoteSupportProcess {
   }
 
   /** The {@code recording-retention} model. */
+  /** Names of the {@code support-file-sharing} model: a technician shares a case's support files with a register contractor. */
+  public static final class SupportFileSharing {
+    public static final String KEY = "support-file-sharing";
+    public static final String START = "startEvent_supportFilesShared";
+    public static final String SHARE_RECORDED = "endEvent_shareRecorded";
+
+    /** Variables: the share's id only (also the business key); the domain table holds what went to whom. */
+    public static final class Vars {
+      public static final ProcessVariable<String> SHARE_ID = stringVariable("supportFileShareId");
+
+      private Vars() {}
+    }
+
+    /** The start form's fields. */
+    public static final class Fields {
+      public static final String CASE_NUMBER = "input_caseNumber";
+      public static final String RECIPIENT_ID = "input_recipientId";
+      public static final String SUPPORT_FILE_IDS = "input_supportFileIds";
+
+      private Fields() {}
+    }
+
+    private SupportFileSharing() {}
+  }
+
   public static final class RecordingRetention {
     public static final String KEY = "recording-retention";
     public static final String RETENTION_ELAPSED = "event_retentionElapsed";

@@ -215,4 +215,11 @@ public class SessionRepository implements SessionStore {
     return new Recording(rs.getString("id"), rs.getString("remote_session_id"), rs.getString("support_request_id"), rs.getString("kind"),
         rs.getString("file_key"), rs.getString("external_ref"), instant(rs, "destroy_after"), instant(rs, "destroyed_at"));
   }
+
+  @Override
+  public int updateSupportFileRetention(String jobNumber, LocalDate retainUntil) {
+    return jdbc.sql("update support_file set retain_until = ? where support_request_id in (select id from support_request where job_number = ?)")
+        .params(retainUntil, jobNumber)
+        .update();
+  }
 }

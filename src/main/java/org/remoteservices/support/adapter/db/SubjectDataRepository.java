@@ -86,6 +86,10 @@ public class SubjectDataRepository implements SubjectDataStore {
     out.put("support_files", rows("""
         select s.case_seq, f.category, f.source, f.external_ref, f.size_bytes, f.collected_at, f.retain_until from support_file f
         join support_request s on s.id = f.support_request_id where f.support_request_id in (:ids) order by f.collected_at, f.category""", ids));
+    out.put("support_file_shares", rows("""
+        select s.case_seq, f.category, h.recipient_name, h.recipient_country, h.transfer_safeguard, h.shared_at, h.shared_by
+        from support_file_share h join support_request s on s.id = h.support_request_id
+        left join support_file f on f.id = h.support_file_id where h.support_request_id in (:ids) order by h.shared_at, f.category""", ids));
     out.put("work_orders", rows("""
         select s.case_seq, w.summary, w.actions_taken, w.recommendations, w.created_at, w.sent_at from work_order w
         join support_request s on s.id = w.support_request_id where w.support_request_id in (:ids) order by w.created_at""", ids));
@@ -160,6 +164,16 @@ public class SubjectDataRepository implements SubjectDataStore {
   public int deleteRecordings(Collection<String> ids) {
     deleteWhere("recording_destruction", "recording_id", recordingIds(ids));
     return deleteWhere("recording", "support_request_id", ids);
+  }
+
+  @Override
+  public List<String> registerEntriesSharedWith(Collection<String> ids) {
+    return ids("select distinct recipient_id from support_file_share where support_request_id in (:ids) order by recipient_id", ids);
+  }
+
+  @Override
+  public int deleteSupportFileShares(Collection<String> ids) {
+    return deleteWhere("support_file_share", "support_request_id", ids);
   }
 
   @Override

@@ -46,6 +46,12 @@ public class SupportRequestRepository implements SupportRequestStore {
   }
 
   @Override
+  public Optional<SupportRequest> findByCaseSeq(long caseSeq) {
+    return jdbc.sql("select " + COLUMNS + " from support_request where case_seq = ?").param(caseSeq).query(SupportRequestRepository::map)
+        .optional();
+  }
+
+  @Override
   public SupportRequest get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("support request " + id + " does not exist"));
   }

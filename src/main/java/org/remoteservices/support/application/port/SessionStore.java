@@ -61,4 +61,7 @@ public interface SessionStore {
   Optional<String> listedSupportFileWithoutContent(String sessionId, String category);
 
   void fillSupportFile(String supportFileId, String source, String fileKey, String sha256, Long size, String externalRef, String addedBy);
+
+  /** Sets the retention deadline of every support file of the job's cases (its obsolescence date moved); returns how many. */
+  int updateSupportFileRetention(String jobNumber, LocalDate retainUntil);
 }

@@ -101,4 +101,9 @@ public interface SubjectDataStore {
 
   /** A correction of the requester's name, e-mail or phone (null: unchanged); the lookup keys follow. Returns the rows changed. */
   int rectify(Collection<String> supportRequestIds, String name, String email, String phone);
+
+  /** The register entries (ids) that received support files of these requests (support_file_share). */
+  List<String> registerEntriesSharedWith(Collection<String> supportRequestIds);
+
+  int deleteSupportFileShares(Collection<String> supportRequestIds);
 }

@@ -12,6 +12,9 @@ public interface SupportRequestStore {
 
   Optional<SupportRequest> find(String id);
 
+  /** By its case number's sequence (RS-000042: 42). */
+  Optional<SupportRequest> findByCaseSeq(long caseSeq);
+
   /** The request; fails if it does not exist (an id from the process engine always does). */
   SupportRequest get(String id);
 
