@@ -81,7 +81,7 @@ final class SubjectRightsProbe {
         s.email(), s.phone(), s.jobNumber(), s.jobLocation(), Jurisdiction.EU, "Benchmark: erase me.", false, null, null)).id();
     MailSink.Delivered atRecord = mail.await(s.email(), "Please confirm", TIMEOUT_MS);
     // the subject answers the moment the mail arrives (it leaves after its step committed)
-    app.bean(EvidenceIntakeService.class).signDeclaration(atRecord.linkToken("/portal/privacy/declaration/"), s.name(), true);
+    retryWhileBusy(() -> app.bean(EvidenceIntakeService.class).signDeclaration(atRecord.linkToken("/portal/privacy/declaration/"), s.name(), true));
     // the second click may come while the request still checks the first piece: it answers 409, the person retries
     retryWhileBusy(() -> app.bean(EvidenceIntakeService.class).confirmPossession(atRecord.linkToken("/portal/privacy/identity/")));
     Task review = awaitTask(app, id, PrivacyProcess.RightElements.REVIEW_RETENTION);

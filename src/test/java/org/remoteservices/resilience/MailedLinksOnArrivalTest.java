@@ -37,6 +37,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
     // a database of its own: this context's job executor must not run the jobs of other test classes' contexts
     "spring.datasource.url=jdbc:h2:mem:rso-mailed-links;DB_CLOSE_DELAY=-1",
+    // an engine name of its own: the engine registry is static, and closing this context must not take the other
+    // contexts' engine "default" (their engine REST API and webapps look it up by name) with it
+    "camunda.bpm.process-engine-name=mailedLinks",
+    // and no webapps: Cockpit and Tasklist keep static state that closing this context would leave broken for the others
+    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
     "camunda.bpm.job-execution.enabled=true",
     "camunda.bpm.generic-properties.properties.jobExecutorActivate=true",
     "rso.mail.delivery.threads=2"})

@@ -20,7 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.lookup.LookupKeys;
@@ -53,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is lost and retried). It then connects to the SMTP server (unreachable: the step fails and is retried on its cycle,
  * then becomes an incident) and leaves the sending to the moment the step's transaction completes: the mail goes
  * out on that connection once the instance waits for the answer and the step's rows are committed, so a link
- * followed the moment the mail arrives works. Delivered, the row is marked sent in a transaction of its own.
+ * followed the moment the mail arrives works. The mails of one transaction leave on one connection, in the order
+ * they were composed (a download code before its link). Delivered, the row is marked sent in a transaction of its own.
  *
  * <p>A delivery holds the row for a while ({@code delivering_until}); what is still undelivered after that (a crash
  * between commit and send, an SMTP failure after commit) the sweeper ({@link #deliverDue}) sends, with a growing
@@ -85,7 +85,6 @@ public class MailOutbox {
   private final boolean sweepEnabled;
   private final ExecutorService deliveries;
   private final Counter failures;
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   public MailOutbox(
       JdbcClient jdbc,
@@ -149,29 +148,62 @@ public class MailOutbox {
       LOG.info("mail {} is being delivered by another attempt, leaving it to that one (or to the sweeper)", idempotencyKey);
       return;
     }
-    Transport transport;
-    try {
-      transport = connect();
-    } catch (MessagingException | RuntimeException e) {
-      recordFailure(mail, e);
-      // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
-      // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
-      // them into the log and into the incident's stack trace in Cockpit.
-      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
-          + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
-          + "server and retry the incident: the mail is then sent once.", null);
+    AfterCompletion pending = TransactionSynchronizationManager.isSynchronizationActive() ? afterCompletion() : null;
+    Transport transport = pending != null && pending.transport != null ? pending.transport : null;
+    if (transport == null) {
+      try {
+        transport = connect();
+      } catch (MessagingException | RuntimeException e) {
+        recordFailure(mail, e);
+        // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
+        // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
+        // them into the log and into the incident's stack trace in Cockpit.
+        throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
+            + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
+            + "server and retry the incident: the mail is then sent once.", null);
+      }
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          // committed: the instance waits, the step's rows are there. Rolled back: the mail and what its links open
-          // were committed on their own, and a rerun of the step finds the mail sent.
-          handOver(mail, transport);
-        }
-      });
-    } else {
-      send(mail, transport);
+    if (pending == null) {
+      try {
+        send(mail, transport);
+      } finally {
+        close(transport);
+      }
+      return;
+    }
+    pending.transport = transport;
+    pending.mails.add(mail);
+  }
+
+  /**
+   * The mails of the current transaction, sent on one connection in the order they were composed once it has
+   * completed. Committed: the instance waits, the step's rows are there. Rolled back: the mails and what their links
+   * open were committed on their own, and a rerun of the step finds them sent.
+   */
+  private AfterCompletion afterCompletion() {
+    for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof AfterCompletion mine && mine.outbox() == this) {
+        return mine;
+      }
+    }
+    AfterCompletion created = new AfterCompletion();
+    TransactionSynchronizationManager.registerSynchronization(created);
+    return created;
+  }
+
+  private final class AfterCompletion implements TransactionSynchronization {
+    final List<StoredMail> mails = new ArrayList<>();
+    Transport transport;
+
+    MailOutbox outbox() {
+      return MailOutbox.this;
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (transport != null) {
+        handOver(List.copyOf(mails), transport);
+      }
     }
   }
 
@@ -202,8 +234,12 @@ public class MailOutbox {
         recordFailure(mail.get(), e);
         break; // the server is down: the rest waits for the next sweep
       }
-      if (send(mail.get(), transport)) {
-        delivered++;
+      try {
+        if (send(mail.get(), transport)) {
+          delivered++;
+        }
+      } finally {
+        close(transport);
       }
     }
     if (delivered > 0) {
@@ -241,21 +277,27 @@ public class MailOutbox {
     }
   }
 
-  private void handOver(StoredMail mail, Transport transport) {
+  private void handOver(List<StoredMail> mails, Transport transport) {
+    Runnable sendAll = () -> {
+      try {
+        mails.forEach(mail -> send(mail, transport));
+      } finally {
+        close(transport);
+      }
+    };
     if (deliveries == null) {
-      send(mail, transport);
+      sendAll.run();
       return;
     }
     try {
-      deliveries.execute(() -> send(mail, transport));
-    } catch (RuntimeException e) { // shutting down: the sweeper sends it after the restart
+      deliveries.execute(sendAll);
+    } catch (RuntimeException e) { // shutting down: the sweeper sends them after the restart
       close(transport);
     }
   }
 
   /** Sends on an open connection, then marks the mail sent (or counts the failure). Never throws. */
   private boolean send(StoredMail mail, Transport transport) {
-    inFlight.incrementAndGet();
     try {
       MimeMessage message = toMime(mail);
       if (message.getSentDate() == null) {
@@ -271,9 +313,6 @@ public class MailOutbox {
     } catch (MessagingException | RuntimeException e) {
       recordFailure(mail, e);
       return false;
-    } finally {
-      close(transport);
-      inFlight.decrementAndGet();
     }
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.sql("""
