@@ -55,9 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * followed the moment the mail arrives works. The mails of one transaction leave on one connection, in the order
  * they were composed (a download code before its link). Delivered, the row is marked sent in a transaction of its own.
  *
- * <p>A delivery holds the row for a while ({@code delivering_until}); what is still undelivered after that (a crash
- * between commit and send, an SMTP failure after commit) the sweeper ({@link #deliverDue}) sends, with a growing
- * delay between attempts. Mails that keep failing are counted where operators look: the {@code mailDelivery}
+ * <p>The sweeper ({@link #deliverDue}) leaves a fresh mail to its step for {@code rso.mail.delivery.lease}; what is
+ * still undelivered after that (a crash between commit and send, an SMTP failure after commit) it sends, with a
+ * growing delay between attempts. A rerun of the step and the sweeper hold a mail while they deliver it
+ * ({@code delivering_until}), so neither takes one the other is sending. Mails that keep failing are counted where operators look: the {@code mailDelivery}
  * health indicator and the gauges {@code rso.mail.backlog} and {@code rso.mail.failing} (counter
  * {@code rso.mail.failures}). A rerun of the step finds the row: a sent mail is not sent again, a pending one is
  * delivered by whoever holds it. Only a crash between the SMTP server's "accepted" and the commit of "sent" can
@@ -444,13 +445,14 @@ public class MailOutbox {
     // the body once, as it stays on record; the link tokens and codes beside it until it is delivered
     MailRedaction.Redacted redacted = MailRedaction.split(mail.body());
     String secrets = redacted.secrets().isEmpty() ? null : String.join(SECRET_SEPARATOR, redacted.secrets());
-    Timestamp held = Timestamp.from(now.plus(lease));
+    // the sweeper leaves a fresh mail to its step for the lease; a rerun of the step (after a crash before its commit)
+    // is not held off: it delivers at once, as the step it replaces would have
     jdbc.sql("""
             insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, secrets, status, created_at,
-            attempts, next_attempt_at, delivering_until)
-            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?, ?)""")
+            attempts, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
         .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), redacted.body(), secrets,
-            Timestamp.from(now), held, held)
+            Timestamp.from(now), Timestamp.from(now.plus(lease)))
         .update();
     // who it went to, one row per address: a privacy request finds the mails sent to its subject by index
     for (String recipient : LookupKeys.emails(mail.to())) {

@@ -40,9 +40,12 @@ class MailDeliveryTest extends IntegrationTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired org.springframework.boot.actuate.health.HealthEndpoint healthEndpoint;
 
+  private final List<String> written = new ArrayList<>();
+
   @AfterEach
-  void smtpBackUp() {
+  void smtpBackUpAndFilesGone() {
     TestMailServer.restart();
+    written.forEach(files::deleteWithEmptyFolders);
   }
 
   @Test
@@ -65,16 +68,17 @@ class MailDeliveryTest extends IntegrationTest {
   void smtpDown_theSweeperRetriesWithGrowingDelays_raisesTheAlarm_thenDeliversOnce() {
     String key = "test-sweep:" + UUID.randomUUID();
     String to = "sweep-" + UUID.randomUUID() + "@example.org";
-    byte[] pdf = "%PDF-1.4 test attachment".getBytes(StandardCharsets.UTF_8);
-    String fileKey = "mail-test/" + UUID.randomUUID() + "/note.pdf";
+    byte[] pdf = "a test attachment".getBytes(StandardCharsets.UTF_8);
+    String fileKey = "mail-test/" + UUID.randomUUID() + "/note.txt"; // not .pdf: other tests read every PDF in the store
     files.write(fileKey, pdf);
+    written.add(fileKey);
     double failuresBefore = meters.get("rso.mail.failures").counter().count();
     Instant start = Instant.parse("2026-12-01T10:00:00Z");
     ClockUtil.setCurrentTime(Date.from(start));
 
     TestMailServer.stop();
     assertThatThrownBy(() -> outbox.deliverOnce(key, () -> mail(to, "Your link", "Open http://portal.test/portal/survey/" + TOKEN
-        + " please.\n" + MailRedaction.CODE_PREFIX + "7Q4-XK2\n", List.of(MailAttachment.pdf("note.pdf", fileKey)))))
+        + " please.\n" + MailRedaction.CODE_PREFIX + "7Q4-XK2\n", List.of(new MailAttachment("note.txt", "text/plain", fileKey)))))
         .isInstanceOf(MailOutbox.MailDeliveryException.class).hasMessageContaining("could not be delivered").hasMessageNotContaining(to);
 
     // on record from the start: the body once, already redacted; the token and code only until delivery
@@ -114,7 +118,7 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(outbox.deliverDue()).isZero();
     Mails.Mail delivered = Mails.read(MAIL.getReceivedMessages()).stream().filter(m -> m.to().contains(to)).findFirst().orElseThrow();
     assertThat(delivered.body()).contains("/portal/survey/" + TOKEN, MailRedaction.CODE_PREFIX + "7Q4-XK2");
-    assertThat(delivered.attachment("note.pdf").content()).isEqualTo(pdf);
+    assertThat(delivered.attachment("note.txt").content()).isEqualTo(pdf);
     assertThat(inbox(to)).hasSize(1);
     assertThat(column(key, "status")).isEqualTo("SENT");
     assertThat(column(key, "secrets")).isNull();
