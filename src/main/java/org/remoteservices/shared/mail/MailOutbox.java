@@ -149,6 +149,10 @@ public class MailOutbox {
       LOG.info("mail {} is being delivered by another attempt, leaving it to that one (or to the sweeper)", idempotencyKey);
       return;
     }
+    if (mail.contents() == null) {
+      // read now, in the step: a later step may delete the files (a privacy request's own) before the mail leaves
+      mail = mail.withContents(mail.attachments().stream().map(a -> files.read(a.fileKey())).toList());
+    }
     AfterCompletion pending = TransactionSynchronizationManager.isSynchronizationActive() ? afterCompletion() : null;
     Transport transport = pending != null && pending.transport != null ? pending.transport : null;
     if (transport == null) {
@@ -430,7 +434,8 @@ public class MailOutbox {
         rs.getString("subject"),
         sent || secrets == null ? body : MailRedaction.restore(body, List.of(secrets.split(SECRET_SEPARATOR))),
         attachmentsOf(rs.getString("id")),
-        sent);
+        sent,
+        null);
   }
 
   private List<MailAttachment> attachmentsOf(String mailId) {
@@ -459,13 +464,16 @@ public class MailOutbox {
       jdbc.sql("insert into mail_recipient (mail_record_id, email_key) values (?, ?)").params(id, recipient).update();
     }
     List<MailAttachment> attachments = new ArrayList<>(mail.attachments());
+    List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < attachments.size(); i++) {
       MailAttachment a = attachments.get(i);
+      byte[] content = files.read(a.fileKey());
+      contents.add(content);
       jdbc.sql("insert into mail_attachment (mail_record_id, position, file_name, content_type, file_key, sha256) values (?, ?, ?, ?, ?, ?)")
-          .params(id, i, a.fileName(), a.contentType(), a.fileKey(), FileStore.sha256(files.read(a.fileKey())))
+          .params(id, i, a.fileName(), a.contentType(), a.fileKey(), FileStore.sha256(content))
           .update();
     }
-    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false);
+    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents);
   }
 
   private MimeMessage toMime(StoredMail mail) {
@@ -476,8 +484,10 @@ public class MailOutbox {
       helper.setTo(mail.to().toArray(String[]::new));
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
-      for (MailAttachment a : mail.attachments()) {
-        helper.addAttachment(a.fileName(), new ByteArrayResource(files.read(a.fileKey())), a.contentType());
+      for (int i = 0; i < mail.attachments().size(); i++) {
+        MailAttachment a = mail.attachments().get(i);
+        byte[] content = mail.contents() != null ? mail.contents().get(i) : files.read(a.fileKey());
+        helper.addAttachment(a.fileName(), new ByteArrayResource(content), a.contentType());
       }
       // lets the receiving side (and the mail catcher) recognise a resend of the same mail
       message.setHeader("X-RSO-Mail-Id", mail.id());
@@ -487,8 +497,13 @@ public class MailOutbox {
     return message;
   }
 
+  /** {@code contents}: the attachments' bytes, read by the step before it commits (null: read them when sending). */
   private record StoredMail(String id, String key, List<String> to, String subject, String body, List<MailAttachment> attachments,
-      boolean sent) {}
+      boolean sent, List<byte[]> contents) {
+    StoredMail withContents(List<byte[]> read) {
+      return new StoredMail(id, key, to, subject, body, attachments, sent, read);
+    }
+  }
 
   private record Attempt(StoredMail mail, boolean claimed) {}
 
