@@ -14,7 +14,7 @@ public record BenchConfig(int lifecycles, int warmup, int workers, int rounds, L
         Integer.getInteger("bench.warmup", 150),
         Integer.getInteger("bench.workers", 24),
         Integer.getInteger("bench.rounds", 1),
-        list(System.getProperty("bench.dbs", "h2,postgres")),
+        list(System.getProperty("bench.dbs", "h2,postgres,postgres-durable")),
         list(System.getProperty("bench.scale", "10000,100000")).stream().map(Integer::valueOf).toList(),
         Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
         Boolean.parseBoolean(System.getProperty("bench.write", "true")),

@@ -37,6 +37,11 @@ public final class Benchmark {
   final List<ScaleBench.ScaleResult> scale = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
 
+  /** PostgreSQL with durable commits (fsync, synchronous_commit on); not in the final line. */
+  static final String DURABLE = "postgres-durable";
+  /** The kind of the engine-only floor's phase. */
+  static final String ENGINE_ONLY = "engine only, Java API";
+
   public Benchmark(BenchConfig config) {
     this.config = config;
     this.work = Path.of("target", "bench").toAbsolutePath();
@@ -49,6 +54,7 @@ public final class Benchmark {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     try (MailSink mail = new MailSink()) {
       EmbeddedPostgres postgres = null;
+      EmbeddedPostgres durable = null;
       try {
         for (String db : config.dbs()) {
           if (db.equals("postgres") && postgres == null) {
@@ -57,9 +63,17 @@ public final class Benchmark {
                 + pgSetting(postgres, "synchronous_commit") + ", fsync=" + pgSetting(postgres, "fsync")
                 + ", shared_buffers=" + pgSetting(postgres, "shared_buffers"));
           }
+          if (db.equals(DURABLE) && durable == null) {
+            // what production runs: every commit flushed to disk before it returns
+            durable = EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").start();
+            notes.add(DURABLE + ": the same PostgreSQL with synchronous_commit=" + pgSetting(durable, "synchronous_commit") + ", fsync="
+                + pgSetting(durable, "fsync") + ", full_page_writes=" + pgSetting(durable, "full_page_writes"));
+          }
+          EmbeddedPostgres server = db.equals(DURABLE) ? durable : postgres;
           for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
-            results.add(lifecycles(db, postgres, true, round, http, mail, false));
-            results.add(lifecycles(db, postgres, false, round, http, mail, db.equals("h2") && round == 0));
+            results.addAll(lifecycles(db, server, true, round, http, mail, false));
+            results.addAll(lifecycles(db, server, false, round, http, mail, db.equals("h2") && round == 0));
           }
         }
         if (!config.scale().isEmpty()) {
@@ -68,6 +82,9 @@ public final class Benchmark {
       } finally {
         if (postgres != null) {
           postgres.close();
+        }
+        if (durable != null) {
+          durable.close();
         }
       }
     }
@@ -83,7 +100,11 @@ public final class Benchmark {
     return finalLine;
   }
 
-  private PhaseResult lifecycles(String db, EmbeddedPostgres postgres, boolean floor, int round, HttpClient http, MailSink mail,
+  /**
+   * One application started for one database and kind: the closed loop over HTTP; for the floor also the engine-only
+   * floor (the same models through the Java API); for H2's real delegates the profile pass and the open loop.
+   */
+  private List<PhaseResult> lifecycles(String db, EmbeddedPostgres postgres, boolean floor, int round, HttpClient http, MailSink mail,
       boolean profileAndHalfRate) throws Exception {
     String name = db + "-" + (floor ? "floor" : "real") + "-" + round;
     Path dir = work.resolve(name);
@@ -99,6 +120,14 @@ public final class Benchmark {
       PhaseResult result = measure(app, db, floor, "", config.warmup(), config.lifecycles(), driver, null);
       System.out.println("[bench] " + name + ": " + String.format("%.1f lifecycles/s", result.lifecyclesPerSecond()));
       int next = config.warmup() + config.lifecycles();
+      if (floor) {
+        EngineOnlyDriver engineOnly = new EngineOnlyDriver(app);
+        closedLoop(engineOnly, next, config.warmup(), config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
+        next += config.warmup();
+        PhaseResult engine = measure(app, db, true, ENGINE_ONLY, next, config.lifecycles(), engineOnly, null);
+        System.out.println("[bench] " + name + ", engine only: " + String.format("%.1f lifecycles/s", engine.lifecyclesPerSecond()));
+        return List.of(result, engine);
+      }
       if (profileAndHalfRate && config.profile()) {
         // a pass of its own, not measured: JFR's "profile" settings slowed the profiled run by about a third, and
         // when that run was the measured one, real delegates looked far slower than the (unprofiled) floor
@@ -115,16 +144,15 @@ public final class Benchmark {
         int count = Math.max(20, (int) Math.min(config.lifecycles() / 2, rate * 30));
         PhaseResult half = measure(app, db, floor, String.format("open loop at half the maximum rate (%.1f/s)", rate),
             next, count, driver, rate);
-        results.add(result);
         System.out.println("[bench] " + name + " at half rate: p95 request -> RSSV mail "
             + String.format("%.1f ms", half.samples().summary(LifecycleDriver.MAIL_LATENCY).p95()));
-        return half;
+        return List.of(result, half);
       }
-      return result;
+      return List.of(result);
     }
   }
 
-  private PhaseResult measure(AppUnderTest app, String db, boolean floor, String kind, int firstIndex, int count, LifecycleDriver driver,
+  private PhaseResult measure(AppUnderTest app, String db, boolean floor, String kind, int firstIndex, int count, Driver driver,
       Double openLoopRate) throws Exception {
     Samples samples = new Samples();
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
@@ -166,7 +194,7 @@ public final class Benchmark {
     return out;
   }
 
-  static void closedLoop(LifecycleDriver driver, int firstIndex, int count, int workers, Samples samples, List<String> errors)
+  static void closedLoop(Driver driver, int firstIndex, int count, int workers, Samples samples, List<String> errors)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "bench-user"));
@@ -189,7 +217,7 @@ public final class Benchmark {
     }
   }
 
-  static void openLoop(LifecycleDriver driver, int firstIndex, int count, double perSecond, Samples samples, List<String> errors)
+  static void openLoop(Driver driver, int firstIndex, int count, double perSecond, Samples samples, List<String> errors)
       throws InterruptedException {
     ExecutorService pool = Executors.newCachedThreadPool(r -> new Thread(r, "bench-user"));
     long interval = (long) (1e9 / perSecond);

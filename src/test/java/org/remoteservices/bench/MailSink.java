@@ -50,6 +50,7 @@ public final class MailSink implements AutoCloseable {
   private final GreenMail greenMail;
   private final int port;
   private final ConcurrentHashMap<String, BlockingQueue<Delivered>> byRecipient = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, java.util.List<Delivered>> skipped = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
   private final Thread purger;
 
@@ -92,9 +93,18 @@ public final class MailSink implements AutoCloseable {
     return byRecipient.computeIfAbsent(email.toLowerCase(Locale.ROOT), k -> new LinkedBlockingQueue<>());
   }
 
-  /** The next mail to this recipient whose subject contains the text; other mails to them are skipped. */
+  /**
+   * The next mail to this recipient whose subject contains the text. Other mails to them are kept for a later call:
+   * mails of different steps may arrive in either order.
+   */
   public Delivered await(String recipient, String subjectPart, long timeoutMillis) throws InterruptedException {
     BlockingQueue<Delivered> queue = queue(recipient);
+    java.util.List<Delivered> kept = skipped.computeIfAbsent(recipient.toLowerCase(Locale.ROOT), k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    for (Delivered d : kept) {
+      if (d.subject().contains(subjectPart) && kept.remove(d)) {
+        return d;
+      }
+    }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (true) {
       long left = deadline - System.nanoTime();
@@ -105,15 +115,18 @@ public final class MailSink implements AutoCloseable {
       if (d.subject().contains(subjectPart)) {
         return d;
       }
+      kept.add(d);
     }
   }
 
   public void forget(String recipient) {
     byRecipient.remove(recipient.toLowerCase(Locale.ROOT));
+    skipped.remove(recipient.toLowerCase(Locale.ROOT));
   }
 
   public void reset() {
     byRecipient.clear();
+    skipped.clear();
   }
 
   @Override

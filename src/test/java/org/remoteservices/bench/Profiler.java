@@ -128,6 +128,9 @@ public final class Profiler implements AutoCloseable {
         || matches(stack, new String[] {"org.camunda.bpm.engine.impl.jobexecutor."})) {
       return "app: job executor threads";
     }
+    if (thread.startsWith("mail-delivery")) {
+      return "app: mail delivery threads (after commit)";
+    }
     if (matches(stack, new String[] {"com.icegreen."})) {
       return "test: GreenMail SMTP server";
     }

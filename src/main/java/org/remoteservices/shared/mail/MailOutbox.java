@@ -1,42 +1,77 @@
 package org.remoteservices.shared.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.lookup.LookupKeys;
 import org.remoteservices.shared.time.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends each mail exactly once per idempotency key, and keeps the record of what was sent.
+ * Sends each mail exactly once per idempotency key, after the step that sends it has committed, and keeps the
+ * record of what was sent.
  *
- * <p>Mail steps run in their own job (async continuation). A job may run more than once: SMTP failed, or
- * the job's transaction rolled back after the mail left (optimistic locking, crash). So the mail is first
- * composed and stored under its key in a transaction of its own (the outbox row, with any link tokens the
- * composer created), then delivered, then marked sent in a transaction of its own. A rerun finds the row:
- * it re-delivers a PENDING one unchanged and skips a SENT one. Only a crash between the SMTP server's
- * "accepted" and the commit of "sent" can double a mail; that window is milliseconds wide.
+ * <p>Mail steps run in their own job (async continuation), and a job may run more than once. {@link #deliverOnce}
+ * stores the composed mail under its key in a short transaction of its own (the outbox row, committed with any link
+ * tokens or rows the composer created: a mailed link always finds what it opens, even while the step's transaction
+ * is lost and retried). It then connects to the SMTP server (unreachable: the step fails and is retried on its cycle,
+ * then becomes an incident) and leaves the sending to the moment the step's transaction completes: the mail goes
+ * out on that connection once the instance waits for the answer and the step's rows are committed, so a link
+ * followed the moment the mail arrives works. The mails of one transaction leave on one connection, in the order
+ * they were composed (a download code before its link). Delivered, the row is marked sent in a transaction of its own.
+ *
+ * <p>The sweeper ({@link #deliverDue}) leaves a fresh mail to its step for {@code rso.mail.delivery.lease}; what is
+ * still undelivered after that (a crash between commit and send, an SMTP failure after commit) it sends, with a
+ * growing delay between attempts. A rerun of the step and the sweeper hold a mail while they deliver it
+ * ({@code delivering_until}), so neither takes one the other is sending. Mails that keep failing are counted where operators look: the {@code mailDelivery}
+ * health indicator and the gauges {@code rso.mail.backlog} and {@code rso.mail.failing} (counter
+ * {@code rso.mail.failures}). A rerun of the step finds the row: a sent mail is not sent again, a pending one is
+ * delivered by whoever holds it. Only a crash between the SMTP server's "accepted" and the commit of "sent" can
+ * double a mail; that window is milliseconds wide.
+ *
+ * <p>On record the body is stored once, already redacted ({@link MailRedaction}); the link tokens and codes stay
+ * beside it ({@code secrets}) only until delivery. Attachments are file-store references with the SHA-256 of the
+ * bytes sent.
  */
 @Component
 public class MailOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+  private static final String SECRET_SEPARATOR = "\n";
 
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
@@ -44,18 +79,32 @@ public class MailOutbox {
   private final TimeSource time;
   private final TransactionTemplate ownTransaction;
   private final String from;
+  private final Duration lease;
+  private final Duration firstRetryDelay;
+  private final Duration maxRetryDelay;
+  private final int alertAfterAttempts;
+  private final boolean sweepEnabled;
+  private final ExecutorService deliveries;
+  private final Counter failures;
   private final MailTemplates templates;
 
   public MailOutbox(
       JdbcClient jdbc,
-      org.springframework.beans.factory.ObjectProvider<JavaMailSender> senders,
+      ObjectProvider<JavaMailSender> senders,
       FileStore files,
       TimeSource time,
       PlatformTransactionManager transactionManager,
+      MeterRegistry meters,
       @Value("${rso.mail.from}") String from,
+      @Value("${rso.mail.delivery.lease:PT1M}") Duration lease,
+      @Value("${rso.mail.delivery.first-retry-delay:PT30S}") Duration firstRetryDelay,
+      @Value("${rso.mail.delivery.max-retry-delay:PT1H}") Duration maxRetryDelay,
+      @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
+      @Value("${rso.mail.delivery.threads:2}") int threads,
+      @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
       MailTemplates templates) {
-    this.templates = templates;
     this.jdbc = jdbc;
+    this.templates = templates;
     this.sender = senders.getIfAvailable();
     if (this.sender == null) {
       throw new IllegalStateException("no SMTP server is configured: set spring.mail.host (SPRING_MAIL_HOST) and its port and credentials, "
@@ -66,42 +115,296 @@ public class MailOutbox {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = from;
+    this.lease = lease;
+    this.firstRetryDelay = firstRetryDelay;
+    this.maxRetryDelay = maxRetryDelay;
+    this.alertAfterAttempts = alertAfterAttempts;
+    this.sweepEnabled = sweepEnabled;
+    // 0 threads: the mail leaves on the thread that committed (tests, which read the mailbox right after a step)
+    this.deliveries = threads <= 0 ? null : new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+        r -> {
+          Thread t = new Thread(r, "mail-delivery");
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    this.failures = Counter.builder("rso.mail.failures").description("failed mail delivery attempts").register(meters);
+    Gauge.builder("rso.mail.backlog", this, o -> o.backlog().pending()).description("mails stored but not yet delivered").register(meters);
+    Gauge.builder("rso.mail.failing", this, o -> o.backlog().failing())
+        .description("undelivered mails whose delivery failed at least rso.mail.delivery.alert-after-attempts times").register(meters);
   }
 
   /**
-   * Delivers the mail stored under {@code idempotencyKey}, composing and storing it first if this is the
-   * first attempt. Throws on SMTP failure, so the calling job is retried (and becomes an incident).
+   * Delivers the mail stored under {@code idempotencyKey}, composing and storing it first if this is the first
+   * attempt; the mail leaves once the caller's transaction has completed (at once without one). Throws when the
+   * SMTP server cannot be reached, so the calling job is retried (and becomes an incident).
    */
   public void deliverOnce(String idempotencyKey, Supplier<OutgoingMail> composer) {
-    StoredMail mail = ownTransaction.execute(status -> find(idempotencyKey).orElseGet(() -> store(idempotencyKey, composer.get())));
+    Instant now = time.now();
+    Attempt attempt = ownTransaction.execute(status -> find(idempotencyKey)
+        .map(found -> new Attempt(found, !found.sent() && claim(found.id(), now)))
+        .orElseGet(() -> new Attempt(store(idempotencyKey, composer.get(), now), true)));
+    StoredMail mail = attempt.mail();
     if (mail.sent()) {
       LOG.info("mail {} was already delivered, not sending it again", idempotencyKey);
       return;
     }
-    try {
-      // one message per recipient: nobody sees whom else we wrote to (one record, one SMTP session)
-      sender.send(mail.to().stream().map(recipient -> toMime(mail, recipient)).toArray(MimeMessage[]::new));
-    } catch (MailException e) {
-      // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
-      // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
-      // them into the log and into the incident's stack trace in Cockpit.
-      throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
-          + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
-          + "server and retry the incident: the mail is then sent once.", null);
+    if (!attempt.claimed()) {
+      LOG.info("mail {} is being delivered by another attempt, leaving it to that one (or to the sweeper)", idempotencyKey);
+      return;
     }
-    // what stays on record proves what was sent, but opens nothing: links and codes are redacted once delivered
-    ownTransaction.executeWithoutResult(status -> jdbc
-        .sql("update mail_record set status = 'SENT', sent_at = ?, body = ?, html_body = ?, headers = ? where id = ?")
-        .params(Timestamp.from(time.now()), MailRedaction.redact(mail.body()), mail.html() == null ? null : MailRedaction.redact(mail.html()),
-            mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
-        .update());
-    LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", idempotencyKey, mail.to().size(), mail.attachments().size());
+    if (mail.contents() == null) {
+      // read now, in the step: a later step may delete the files (a privacy request's own) before the mail leaves
+      mail = mail.withContents(mail.attachments().stream().map(a -> files.read(a.fileKey())).toList());
+    }
+    AfterCompletion pending = TransactionSynchronizationManager.isSynchronizationActive() ? afterCompletion() : null;
+    Transport transport = pending != null && pending.transport != null ? pending.transport : null;
+    if (transport == null) {
+      try {
+        transport = connect();
+      } catch (MessagingException | RuntimeException e) {
+        recordFailure(mail, e);
+        // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
+        // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
+        // them into the log and into the incident's stack trace in Cockpit.
+        throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
+            + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
+            + "server and retry the incident: the mail is then sent once.", null);
+      }
+    }
+    if (pending == null) {
+      try {
+        send(mail, transport);
+      } finally {
+        close(transport);
+      }
+      return;
+    }
+    pending.transport = transport;
+    pending.mails.add(mail);
+  }
+
+  /**
+   * The mails of the current transaction, sent on one connection in the order they were composed once it has
+   * completed. Committed: the instance waits, the step's rows are there. Rolled back: the mails and what their links
+   * open were committed on their own, and a rerun of the step finds them sent.
+   */
+  private AfterCompletion afterCompletion() {
+    for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof AfterCompletion mine && mine.outbox() == this) {
+        return mine;
+      }
+    }
+    AfterCompletion created = new AfterCompletion();
+    TransactionSynchronizationManager.registerSynchronization(created);
+    return created;
+  }
+
+  private final class AfterCompletion implements TransactionSynchronization {
+    final List<StoredMail> mails = new ArrayList<>();
+    Transport transport;
+
+    MailOutbox outbox() {
+      return MailOutbox.this;
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (transport != null) {
+        handOver(List.copyOf(mails), transport);
+      }
+    }
+  }
+
+  public boolean wasSent(String idempotencyKey) {
+    return find(idempotencyKey).map(StoredMail::sent).orElse(false);
+  }
+
+  /**
+   * The sweeper: delivers every undelivered mail that is due (nobody holds it, its retry delay has passed), on the
+   * scheduler every {@code rso.mail.delivery.sweep-interval}; tests call it. Returns how many mails it delivered.
+   */
+  public int deliverDue() {
+    Instant now = time.now();
+    List<String> due = jdbc.sql("""
+            select id from mail_record where status = 'PENDING' and next_attempt_at <= ?
+            and (delivering_until is null or delivering_until <= ?) order by next_attempt_at""")
+        .params(Timestamp.from(now), Timestamp.from(now)).query(String.class).list();
+    int delivered = 0;
+    for (String id : due.subList(0, Math.min(due.size(), 100))) {
+      Optional<StoredMail> mail = ownTransaction.execute(status -> claim(id, now) ? findById(id) : Optional.<StoredMail>empty());
+      if (mail.isEmpty()) {
+        continue; // taken by another node, or delivered meanwhile
+      }
+      Transport transport;
+      try {
+        transport = connect();
+      } catch (MessagingException | RuntimeException e) {
+        recordFailure(mail.get(), e);
+        break; // the server is down: the rest waits for the next sweep
+      }
+      try {
+        if (send(mail.get(), transport)) {
+          delivered++;
+        }
+      } finally {
+        close(transport);
+      }
+    }
+    if (delivered > 0) {
+      LOG.info("mail sweeper delivered {} mail(s) left undelivered", delivered);
+    }
+    return delivered;
+  }
+
+  @Scheduled(fixedDelayString = "${rso.mail.delivery.sweep-interval:PT10S}", initialDelayString = "${rso.mail.delivery.sweep-interval:PT10S}")
+  public void sweep() {
+    if (sweepEnabled) {
+      try {
+        deliverDue();
+      } catch (RuntimeException e) {
+        LOG.warn("mail sweeper failed ({}); it runs again on its interval", e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** Undelivered mails, and how many of them failed at least {@code alert-after-attempts} times. */
+  public Backlog backlog() {
+    return jdbc.sql("select count(*), coalesce(sum(case when attempts >= ? then 1 else 0 end), 0) from mail_record where status = 'PENDING'")
+        .param(alertAfterAttempts)
+        .query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2), alertAfterAttempts))
+        .single();
+  }
+
+  public record Backlog(long pending, long failing, int alertAfterAttempts) {}
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (deliveries != null) {
+      deliveries.shutdown(); // what is queued still goes; what is not sent by then, the sweeper sends after the restart
+      deliveries.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private void handOver(List<StoredMail> mails, Transport transport) {
+    Runnable sendAll = () -> {
+      try {
+        mails.forEach(mail -> send(mail, transport));
+      } finally {
+        close(transport);
+      }
+    };
+    if (deliveries == null) {
+      sendAll.run();
+      return;
+    }
+    try {
+      deliveries.execute(sendAll);
+    } catch (RuntimeException e) { // shutting down: the sweeper sends them after the restart
+      close(transport);
+    }
+  }
+
+  /** Sends on an open connection, then marks the mail sent (or counts the failure). Never throws. */
+  private boolean send(StoredMail mail, Transport transport) {
+    try {
+      // one message per recipient: nobody sees whom else we wrote to
+      for (String recipient : mail.to()) {
+        MimeMessage message = toMime(mail, recipient);
+        if (message.getSentDate() == null) {
+          message.setSentDate(new Date());
+        }
+        String messageId = message.getMessageID();
+        message.saveChanges();
+        if (messageId != null) {
+          message.setHeader("Message-ID", messageId);
+        }
+        Address[] recipients = message.getAllRecipients();
+        transport.sendMessage(message, recipients != null ? recipients : new Address[0]);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      recordFailure(mail, e);
+      return false;
+    }
+    try {
+      ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+              update mail_record set status = 'SENT', sent_at = ?, secrets = null, delivering_until = null, next_attempt_at = null,
+              html_body = ?, headers = ? where id = ?""")
+          .params(Timestamp.from(time.now()), mail.html() == null ? null : MailRedaction.redact(mail.html()),
+              mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
+          .update());
+    } catch (RuntimeException e) {
+      // sent but not marked: the sweeper would send it again once the hold ends; nothing better can be done here
+      LOG.error("mail {} was delivered but could not be marked sent ({})", mail.key(), e.getClass().getSimpleName());
+      return true;
+    }
+    LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", mail.key(), mail.to().size(), mail.attachments().size());
+    return true;
+  }
+
+  /** Lets go of the mail and sets when the sweeper tries again: 30 s, 1 min, 2 min, ... up to an hour. */
+  private void recordFailure(StoredMail mail, Exception e) {
+    failures.increment();
+    try {
+      int attempts = ownTransaction.execute(status -> {
+        Integer before = jdbc.sql("select attempts from mail_record where id = ?").param(mail.id()).query(Integer.class).single();
+        int after = before + 1;
+        jdbc.sql("update mail_record set attempts = ?, delivering_until = null, next_attempt_at = ? where id = ? and status = 'PENDING'")
+            .params(after, Timestamp.from(time.now().plus(retryDelay(after))), mail.id())
+            .update();
+        return after;
+      });
+      if (attempts >= alertAfterAttempts) {
+        LOG.error("mail {} could not be delivered after {} attempts ({}); see the mailDelivery health and rso.mail.failing",
+            mail.key(), attempts, causes(e));
+      } else {
+        LOG.warn("mail {} could not be delivered, attempt {} ({}); tried again later", mail.key(), attempts, causes(e));
+      }
+    } catch (RuntimeException dbFailure) {
+      LOG.error("mail {} could not be delivered ({}), and the failure could not be recorded ({})", mail.key(), causes(e),
+          dbFailure.getClass().getSimpleName());
+    }
+  }
+
+  Duration retryDelay(int attempts) {
+    Duration delay = firstRetryDelay;
+    for (int i = 1; i < attempts && delay.compareTo(maxRetryDelay) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  }
+
+  /** Takes the mail for one delivery attempt unless another holds it; in the caller's transaction. */
+  private boolean claim(String id, Instant now) {
+    return jdbc.sql("""
+            update mail_record set delivering_until = ? where id = ? and status = 'PENDING'
+            and (delivering_until is null or delivering_until <= ?)""")
+        .params(Timestamp.from(now.plus(lease)), id, Timestamp.from(now))
+        .update() == 1;
+  }
+
+  private Transport connect() throws MessagingException {
+    if (!(sender instanceof JavaMailSenderImpl smtp)) {
+      throw new IllegalStateException("the mail sender is not an SMTP sender");
+    }
+    Transport transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+    String user = smtp.getUsername() == null || smtp.getUsername().isEmpty() ? null : smtp.getUsername();
+    String password = smtp.getPassword() == null || smtp.getPassword().isEmpty() ? null : smtp.getPassword();
+    transport.connect(smtp.getHost(), smtp.getPort(), user, password);
+    return transport;
+  }
+
+  private static void close(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException | RuntimeException ignored) {
+      // the mail went (or its failure is recorded); a failing QUIT changes nothing
+    }
   }
 
   /** The exception types behind a mail failure, outermost first, e.g. "MailSendException, MessagingException, ConnectException". */
-  static String causes(MailException e) {
+  static String causes(Throwable e) {
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-    java.util.List<Throwable> roots = new ArrayList<>(List.of(e));
+    List<Throwable> roots = new ArrayList<>(List.of(e));
     if (e instanceof org.springframework.mail.MailSendException send) {
       roots.addAll(List.of(send.getMessageExceptions()));
     }
@@ -113,23 +416,35 @@ public class MailOutbox {
     return String.join(", ", names);
   }
 
-  public boolean wasSent(String idempotencyKey) {
-    return find(idempotencyKey).map(StoredMail::sent).orElse(false);
+  static String causes(MailException e) {
+    return causes((Throwable) e);
   }
 
+  private static final String COLUMNS = "id, idempotency_key, recipients, subject, body, secrets, status, html_body, headers";
+
   private Optional<StoredMail> find(String key) {
-    return jdbc.sql("select id, recipients, subject, body, status, html_body, headers from mail_record where idempotency_key = ?")
-        .param(key)
-        .query((rs, n) -> new StoredMail(
-            rs.getString("id"),
-            List.of(rs.getString("recipients").split(",")),
-            rs.getString("subject"),
-            rs.getString("body"),
-            attachmentsOf(rs.getString("id")),
-            "SENT".equals(rs.getString("status")),
-            rs.getString("html_body"),
-            MailHeaders.parse(rs.getString("headers"))))
-        .optional();
+    return jdbc.sql("select " + COLUMNS + " from mail_record where idempotency_key = ?").param(key).query(this::row).optional();
+  }
+
+  private Optional<StoredMail> findById(String id) {
+    return jdbc.sql("select " + COLUMNS + " from mail_record where id = ?").param(id).query(this::row).optional();
+  }
+
+  private StoredMail row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    String secrets = rs.getString("secrets");
+    String body = rs.getString("body");
+    boolean sent = "SENT".equals(rs.getString("status"));
+    return new StoredMail(
+        rs.getString("id"),
+        rs.getString("idempotency_key"),
+        List.of(rs.getString("recipients").split(",")),
+        rs.getString("subject"),
+        sent || secrets == null ? body : MailRedaction.restore(body, List.of(secrets.split(SECRET_SEPARATOR))),
+        attachmentsOf(rs.getString("id")),
+        sent,
+        null,
+        rs.getString("html_body"),
+        MailHeaders.parse(rs.getString("headers")));
   }
 
   private List<MailAttachment> attachmentsOf(String mailId) {
@@ -139,26 +454,36 @@ public class MailOutbox {
         .list();
   }
 
-  private StoredMail store(String key, OutgoingMail mail) {
+  private StoredMail store(String key, OutgoingMail mail, Instant now) {
     String id = UUID.randomUUID().toString();
+    // the body once, as it stays on record; the link tokens and codes beside it until it is delivered
+    MailRedaction.Redacted redacted = MailRedaction.split(mail.body());
+    String secrets = redacted.secrets().isEmpty() ? null : String.join(SECRET_SEPARATOR, redacted.secrets());
+    // the sweeper leaves a fresh mail to its step for the lease; a rerun of the step (after a crash before its commit)
+    // is not held off: it delivers at once, as the step it replaces would have. The HTML part and the headers (an
+    // unsubscribe link) keep their tokens until delivery, then are redacted like the body.
     jdbc.sql("""
-            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at, html_body, headers)
-            values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
-        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), mail.body(), Timestamp.from(time.now()),
-            mail.html(), MailHeaders.format(mail.headers()))
+            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, secrets, status, created_at,
+            attempts, next_attempt_at, html_body, headers)
+            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?, ?, ?)""")
+        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), redacted.body(), secrets,
+            Timestamp.from(now), Timestamp.from(now.plus(lease)), mail.html(), MailHeaders.format(mail.headers()))
         .update();
     // who it went to, one row per address: a privacy request finds the mails sent to its subject by index
     for (String recipient : LookupKeys.emails(mail.to())) {
       jdbc.sql("insert into mail_recipient (mail_record_id, email_key) values (?, ?)").params(id, recipient).update();
     }
     List<MailAttachment> attachments = new ArrayList<>(mail.attachments());
+    List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < attachments.size(); i++) {
       MailAttachment a = attachments.get(i);
-      jdbc.sql("insert into mail_attachment (mail_record_id, position, file_name, content_type, file_key) values (?, ?, ?, ?, ?)")
-          .params(id, i, a.fileName(), a.contentType(), a.fileKey())
+      byte[] content = files.read(a.fileKey());
+      contents.add(content);
+      jdbc.sql("insert into mail_attachment (mail_record_id, position, file_name, content_type, file_key, sha256) values (?, ?, ?, ?, ?, ?)")
+          .params(id, i, a.fileName(), a.contentType(), a.fileKey(), FileStore.sha256(content))
           .update();
     }
-    return new StoredMail(id, mail.to(), mail.subject(), mail.body(), attachments, false, mail.html(), mail.headers());
+    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents, mail.html(), mail.headers());
   }
 
   private MimeMessage toMime(StoredMail mail, String recipient) {
@@ -170,22 +495,31 @@ public class MailOutbox {
       helper.setSubject(mail.subject());
       // multipart/alternative: the plain text, and HTML (the composer's, or the text laid out by the mail layout, links clickable)
       helper.setText(mail.body(), mail.html() != null ? mail.html() : templates.htmlOf(mail.subject(), mail.body()));
-      for (MailAttachment a : mail.attachments()) {
-        helper.addAttachment(a.fileName(), new ByteArrayResource(files.read(a.fileKey())), a.contentType());
+      for (int i = 0; i < mail.attachments().size(); i++) {
+        MailAttachment a = mail.attachments().get(i);
+        byte[] content = mail.contents() != null ? mail.contents().get(i) : files.read(a.fileKey());
+        helper.addAttachment(a.fileName(), new ByteArrayResource(content), a.contentType());
       }
-      // lets the receiving side (and the mail catcher) recognise a resend of the same mail
-      message.setHeader("X-RSO-Mail-Id", mail.id());
       for (java.util.Map.Entry<String, String> h : mail.headers().entrySet()) {
         message.setHeader(h.getKey(), h.getValue());
       }
+      // lets the receiving side (and the mail catcher) recognise a resend of the same mail
+      message.setHeader("X-RSO-Mail-Id", mail.id());
     } catch (MessagingException e) {
       throw new MailDeliveryException("mail could not be composed", e);
     }
     return message;
   }
 
-  private record StoredMail(String id, List<String> to, String subject, String body, List<MailAttachment> attachments, boolean sent,
-      String html, java.util.Map<String, String> headers) {}
+  /** {@code contents}: the attachments' bytes, read by the step before it commits (null: read them when sending). */
+  private record StoredMail(String id, String key, List<String> to, String subject, String body, List<MailAttachment> attachments,
+      boolean sent, List<byte[]> contents, String html, java.util.Map<String, String> headers) {
+    StoredMail withContents(List<byte[]> read) {
+      return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers);
+    }
+  }
+
+  private record Attempt(StoredMail mail, boolean claimed) {}
 
   /** A technical failure to deliver; the job is retried and ends as an incident when retries run out. */
   public static class MailDeliveryException extends RuntimeException {

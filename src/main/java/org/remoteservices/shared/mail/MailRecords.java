@@ -22,11 +22,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MailRecords {
-  /** The mail tables: recipients, subject and body are personal data. */
+  /**
+   * The mail tables: recipients, subject and body are personal data. {@code secrets} holds a pending mail's link
+   * tokens and codes until delivery (no personal data); an attachment is the file store's key and the SHA-256 of the
+   * bytes sent (the file belongs to the case and is erased with it, or with the mail by the MAILS step).
+   */
   public static final List<OwnedTable> TABLES = List.of(
       table("mail_record", List.of("id", "idempotency_key", "support_request_id", "recipients", "subject", "body", "status", "created_at",
-          "sent_at", "html_body", "headers"), "recipients", "subject", "body", "html_body"),
-      table("mail_attachment", List.of("mail_record_id", "position", "file_name", "content_type", "file_key")),
+          "sent_at", "attempts", "next_attempt_at", "delivering_until", "secrets", "html_body", "headers"), "recipients", "subject", "body", "html_body"),
+      table("mail_attachment", List.of("mail_record_id", "position", "file_name", "content_type", "file_key", "sha256")),
       table("mail_recipient", List.of("mail_record_id", "email_key"), "email_key"));
 
   private final JdbcClient jdbc;

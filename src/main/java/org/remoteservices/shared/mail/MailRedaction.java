@@ -1,26 +1,78 @@
 package org.remoteservices.shared.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a mail on record keeps of its secrets once it is delivered: nothing usable. A mailed link's token and a
  * mailed download code are replaced, so neither a database copy nor an operator reading the record can open
- * someone's link (docs/security.md "Mails on record"). Until delivery the stored mail keeps them: a retry must
- * send the very mail that was composed.
+ * someone's link (docs/security.md "Mails on record"). Until delivery the outbox keeps the removed values beside
+ * the redacted body ({@link #split}): a retry must send the very mail that was composed ({@link #restore}), and the
+ * body is written once.
  */
 public final class MailRedaction {
   /** Written before a one-time code in a mail: the code after it is removed on record. */
   public static final String CODE_PREFIX = "Your code: ";
   public static final String REMOVED = "[removed after delivery]";
 
-  private static final Pattern LINK_TOKEN = Pattern.compile("(/(?:portal|api)/[A-Za-z0-9/_-]*?/)[A-Za-z0-9_-]{43}\\b");
-  private static final Pattern CODE = Pattern.compile(Pattern.quote(CODE_PREFIX) + "\\S+");
+  private static final Pattern LINK_TOKEN = Pattern.compile("(/(?:portal|api)/[A-Za-z0-9/_-]*?/)([A-Za-z0-9_-]{43})\\b");
+  private static final Pattern CODE = Pattern.compile("(" + Pattern.quote(CODE_PREFIX) + ")([^\\s<]+)");
 
   private MailRedaction() {}
 
   public static String redact(String body) {
-    String out = LINK_TOKEN.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REMOVED));
-    return CODE.matcher(out).replaceAll(Matcher.quoteReplacement(CODE_PREFIX + REMOVED));
+    return split(body).body();
   }
+
+  /** The body as it stays on record, and what was removed from it, in order of appearance. */
+  public static Redacted split(String body) {
+    List<Removed> removed = new ArrayList<>();
+    collect(LINK_TOKEN, body, removed);
+    collect(CODE, body, removed);
+    removed.sort((a, b) -> Integer.compare(a.start, b.start));
+    StringBuilder out = new StringBuilder();
+    List<String> secrets = new ArrayList<>();
+    int at = 0;
+    for (Removed r : removed) {
+      if (r.start < at) {
+        continue; // overlapping matches: the first one wins
+      }
+      out.append(body, at, r.start).append(REMOVED);
+      secrets.add(r.value);
+      at = r.end;
+    }
+    out.append(body.substring(at));
+    return new Redacted(out.toString(), List.copyOf(secrets));
+  }
+
+  /** The body as composed: each {@link #REMOVED} marker of a redacted body replaced by its value, in order. */
+  public static String restore(String redacted, List<String> secrets) {
+    if (secrets.isEmpty()) {
+      return redacted;
+    }
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (String secret : secrets) {
+      int marker = redacted.indexOf(REMOVED, at);
+      if (marker < 0) {
+        throw new IllegalStateException("a stored mail has more secrets than markers");
+      }
+      out.append(redacted, at, marker).append(secret);
+      at = marker + REMOVED.length();
+    }
+    return out.append(redacted.substring(at)).toString();
+  }
+
+  private static void collect(Pattern pattern, String body, List<Removed> into) {
+    Matcher m = pattern.matcher(body);
+    while (m.find()) {
+      into.add(new Removed(m.start(2), m.end(2), m.group(2)));
+    }
+  }
+
+  public record Redacted(String body, List<String> secrets) {}
+
+  private record Removed(int start, int end, String value) {}
 }

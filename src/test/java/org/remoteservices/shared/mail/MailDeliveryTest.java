@@ -1,0 +1,171 @@
+package org.remoteservices.shared.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.remoteservices.shared.files.FileStore;
+import org.remoteservices.testsupport.IntegrationTest;
+import org.remoteservices.testsupport.Mails;
+import org.remoteservices.testsupport.TestMailServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox after commit: a mail leaves only once its step's transaction has completed; what could not leave (SMTP
+ * down) the sweeper delivers later with a growing delay, once; a mail that keeps failing shows in the
+ * {@code mailDelivery} health and the gauges; the record keeps the body once, redacted, and each attachment's SHA-256.
+ */
+class MailDeliveryTest extends IntegrationTest {
+  private static final String TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde"; // 43 characters, as a link token
+
+  @Autowired MailOutbox outbox;
+  @Autowired MailDeliveryHealthIndicator health;
+  @Autowired MeterRegistry meters;
+  @Autowired JdbcClient jdbc;
+  @Autowired FileStore files;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired org.springframework.boot.actuate.health.HealthEndpoint healthEndpoint;
+
+  private final List<String> written = new ArrayList<>();
+
+  @AfterEach
+  void smtpBackUpAndFilesGone() {
+    TestMailServer.restart();
+    written.forEach(files::deleteWithEmptyFolders);
+  }
+
+  @Test
+  void theMailLeavesWhenTheStepsTransactionCommits_notBefore() {
+    String key = "test-commit:" + UUID.randomUUID();
+    String to = "commit-" + UUID.randomUUID() + "@example.org";
+    List<Integer> seenInsideTheStep = new ArrayList<>();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      outbox.deliverOnce(key, () -> mail(to, "Before and after", "Nothing secret here.", List.of()));
+      seenInsideTheStep.add(inbox(to).size());
+    });
+    assertThat(seenInsideTheStep).containsExactly(0);
+    assertThat(inbox(to)).containsExactly("Before and after");
+    assertThat(outbox.wasSent(key)).isTrue();
+    outbox.deliverOnce(key, () -> mail(to, "Never composed", "", List.of()));
+    assertThat(inbox(to)).hasSize(1);
+  }
+
+  @Test
+  void smtpDown_theSweeperRetriesWithGrowingDelays_raisesTheAlarm_thenDeliversOnce() {
+    String key = "test-sweep:" + UUID.randomUUID();
+    String to = "sweep-" + UUID.randomUUID() + "@example.org";
+    byte[] pdf = "a test attachment".getBytes(StandardCharsets.UTF_8);
+    String fileKey = "mail-test/" + UUID.randomUUID() + "/note.txt"; // not .pdf: other tests read every PDF in the store
+    files.write(fileKey, pdf);
+    written.add(fileKey);
+    double failuresBefore = meters.get("rso.mail.failures").counter().count();
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+
+    TestMailServer.stop();
+    assertThatThrownBy(() -> outbox.deliverOnce(key, () -> mail(to, "Your link", "Open http://portal.test/portal/survey/" + TOKEN
+        + " please.\n" + MailRedaction.CODE_PREFIX + "7Q4-XK2\n", List.of(new MailAttachment("note.txt", "text/plain", fileKey)))))
+        .isInstanceOf(MailOutbox.MailDeliveryException.class).hasMessageContaining("could not be delivered").hasMessageNotContaining(to);
+
+    // on record from the start: the body once, already redacted; the token and code only until delivery
+    assertThat(column(key, "body")).doesNotContain(TOKEN, "7Q4-XK2").contains(MailRedaction.REMOVED);
+    assertThat(column(key, "secrets")).contains(TOKEN, "7Q4-XK2");
+    assertThat(jdbc.sql("select sha256 from mail_attachment a join mail_record m on m.id = a.mail_record_id where m.idempotency_key = ?")
+        .param(key).query(String.class).single()).isEqualTo(FileStore.sha256(pdf));
+
+    // the sweeper waits 30 s, 1, 2, 4 min between attempts
+    List<Long> delays = new ArrayList<>();
+    for (int attempt = 2; attempt <= 5; attempt++) {
+      Instant next = jdbc.sql("select next_attempt_at from mail_record where idempotency_key = ?").param(key)
+          .query(java.sql.Timestamp.class).single().toInstant();
+      delays.add(Duration.between(ClockUtil.getCurrentTime().toInstant(), next).toSeconds());
+      ClockUtil.setCurrentTime(Date.from(next.minusSeconds(1)));
+      assertThat(outbox.deliverDue()).isZero();
+      assertThat(attempts(key)).as("not due yet").isEqualTo(attempt - 1);
+      ClockUtil.setCurrentTime(Date.from(next));
+      assertThat(outbox.deliverDue()).isZero();
+      assertThat(attempts(key)).isEqualTo(attempt);
+    }
+    assertThat(delays).containsExactly(30L, 60L, 120L, 240L);
+
+    // five failed attempts: operators see it
+    assertThat(health.health().getStatus()).isEqualTo(new Status(MailDeliveryHealthIndicator.DEGRADED));
+    assertThat(health.health().getDetails()).containsEntry("failing", 1L);
+    assertThat(healthEndpoint.healthForPath("mailDelivery").getStatus().getCode()).as("what a monitor reads")
+        .isEqualTo(MailDeliveryHealthIndicator.DEGRADED);
+    assertThat(meters.get("rso.mail.failing").gauge().value()).isEqualTo(1.0);
+    assertThat(meters.get("rso.mail.backlog").gauge().value()).isGreaterThanOrEqualTo(1.0);
+    assertThat(meters.get("rso.mail.failures").counter().count() - failuresBefore).isEqualTo(5.0);
+
+    // the server is back: the next sweep delivers it, as composed, once
+    TestMailServer.restart();
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(8))));
+    assertThat(outbox.deliverDue()).isEqualTo(1);
+    assertThat(outbox.deliverDue()).isZero();
+    Mails.Mail delivered = Mails.read(MAIL.getReceivedMessages()).stream().filter(m -> m.to().contains(to)).findFirst().orElseThrow();
+    assertThat(delivered.body()).contains("/portal/survey/" + TOKEN, MailRedaction.CODE_PREFIX + "7Q4-XK2");
+    assertThat(delivered.attachment("note.txt").content()).isEqualTo(pdf);
+    assertThat(inbox(to)).hasSize(1);
+    assertThat(column(key, "status")).isEqualTo("SENT");
+    assertThat(column(key, "secrets")).isNull();
+    assertThat(column(key, "body")).doesNotContain(TOKEN, "7Q4-XK2");
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(meters.get("rso.mail.failing").gauge().value()).isZero();
+
+    // a rerun of the step sends nothing more
+    outbox.deliverOnce(key, () -> mail(to, "Never composed", "", List.of()));
+    assertThat(inbox(to)).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryThatDiedMidSend_isLeftAloneWhileItHoldsTheMail_thenTheSweeperSendsIt() {
+    String key = "test-held:" + UUID.randomUUID();
+    String to = "held-" + UUID.randomUUID() + "@example.org";
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+    TestMailServer.stop();
+    assertThatThrownBy(() -> outbox.deliverOnce(key, () -> mail(to, "Held", "Plain text.", List.of())))
+        .isInstanceOf(MailOutbox.MailDeliveryException.class);
+    TestMailServer.restart();
+    // as if a node had taken it for delivery and died: due, but held for another 40 s
+    jdbc.sql("update mail_record set next_attempt_at = ?, delivering_until = ? where idempotency_key = ?")
+        .params(java.sql.Timestamp.from(start), java.sql.Timestamp.from(start.plusSeconds(40)), key).update();
+    assertThat(outbox.deliverDue()).isZero();
+    // a rerun of the step leaves it to its holder too
+    outbox.deliverOnce(key, () -> mail(to, "Never composed", "", List.of()));
+    assertThat(inbox(to)).isEmpty();
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(41)));
+    assertThat(outbox.deliverDue()).isEqualTo(1);
+    assertThat(inbox(to)).containsExactly("Held");
+  }
+
+  private static OutgoingMail mail(String to, String subject, String body, List<MailAttachment> attachments) {
+    return new OutgoingMail(null, List.of(to), subject, body, attachments);
+  }
+
+  private String column(String key, String column) {
+    return jdbc.sql("select " + column + " from mail_record where idempotency_key = ?").param(key).query(String.class).list().get(0);
+  }
+
+  private int attempts(String key) {
+    return jdbc.sql("select attempts from mail_record where idempotency_key = ?").param(key).query(Integer.class).single();
+  }
+
+  private static List<String> inbox(String address) {
+    return Mails.read(MAIL.getReceivedMessages()).stream().filter(m -> m.to().contains(address)).map(Mails.Mail::subject).toList();
+  }
+}
