@@ -15,7 +15,7 @@ public final class MailRedaction {
   public static final String REMOVED = "[removed after delivery]";
 
   private static final Pattern LINK_TOKEN = Pattern.compile("(/(?:portal|api)/[A-Za-z0-9/_-]*?/)[A-Za-z0-9_-]{43}\\b");
-  private static final Pattern CODE = Pattern.compile(Pattern.quote(CODE_PREFIX) + "\\S+");
+  private static final Pattern CODE = Pattern.compile(Pattern.quote(CODE_PREFIX) + "[^\\s<]+");
 
   private MailRedaction() {}
 
