@@ -61,6 +61,39 @@ class RemoteSupportProcessTest extends IntegrationTest {
   }
 
   @Test
+  void theRssvMailHasAnHtmlPartFromItsTemplateWithTheReturnLinkAsAnAnchorRedactedOnRecord() throws Exception {
+    Job job = lifecycle.newJob();
+    String id = startAndMailRssv(job);
+    String token = lastMailWithSubject("Remote Session Security Verification").linkToken("/portal/rssv/");
+    jakarta.mail.internet.MimeMessage message = java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().contains("Remote Session Security Verification") && htmlPart(m.getContent()).contains(token);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).findFirst().orElseThrow();
+    String html = htmlPart(message.getContent());
+    assertThat(html).containsPattern("<a href=\"[^\"]*/portal/rssv/" + token + "\">")
+        .contains("Hello Ada Requester,").contains("<p>Remote Services</p>");
+    String stored = jdbc.sql("select html_body from mail_record where support_request_id = ? and idempotency_key like 'rssv-form:%'")
+        .param(id).query(String.class).single();
+    assertThat(stored).contains("<a href=").contains(org.remoteservices.shared.mail.MailRedaction.REMOVED).doesNotContain(token);
+  }
+
+  private static String htmlPart(Object content) throws Exception {
+    if (content instanceof jakarta.mail.Multipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        jakarta.mail.BodyPart part = mp.getBodyPart(i);
+        String found = part.isMimeType("text/html") ? part.getContent().toString() : htmlPart(part.getContent());
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+    }
+    return "";
+  }
+
+  @Test
   void happyPath_formSignedSessionResolvedWorkOrderSentSurveyAnswered() {
     Job job = lifecycle.newJob();
     String id = startAndMailRssv(job);

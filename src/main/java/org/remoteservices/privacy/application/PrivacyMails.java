@@ -3,9 +3,11 @@ package org.remoteservices.privacy.application;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PrivacyMails {
+  /** The privacy team's signature under every privacy mail. */
+  public static final String SIGNATURE = "Remote Services · Data Privacy";
+  private static final MailTemplates TEMPLATES = new MailTemplates(); // stateless; the static composers use it
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(TimeSource.ZONE);
 
   private final MailOutbox outbox;
@@ -34,7 +39,16 @@ public class PrivacyMails {
 
   /** A mail of the request: its reference in the subject, the privacy team's signature under the body. */
   public static OutgoingMail mail(PrivacyRequest request, List<String> to, String subject, String body, List<MailAttachment> attachments) {
-    return new OutgoingMail(null, to, subject + " (" + request.reference() + ")", body + "\n\nRemote Services · Data Privacy\n", attachments);
+    return signed(to, subject + " (" + request.reference() + ")", body, attachments);
+  }
+
+  /**
+   * A privacy mail from the template pair {@code mail/privacy.*}: the text with the privacy team's signature under it,
+   * and as HTML in the shared mail layout with every link an anchor.
+   */
+  public static OutgoingMail signed(List<String> to, String subject, String body, List<MailAttachment> attachments) {
+    return TEMPLATES.mail(null, to, subject, "privacy",
+        Map.of("body", body, "paragraphs", MailTemplates.paragraphs(body), "signature", SIGNATURE), attachments);
   }
 
   /** Sends with the composer run only on the first attempt (for mails that issue link tokens). */

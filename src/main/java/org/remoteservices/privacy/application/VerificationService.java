@@ -150,8 +150,8 @@ public class VerificationService {
             .append(links.link("/portal/privacy/agent-permission/" + tokens.issue(TokenPurpose.AGENT_PERMISSION, id, linkExpiry))).append('\n');
       }
       body.append("\nIf the request cannot be confirmed by ").append(PrivacyMails.deadlineDay(request.dueAt()))
-          .append(", we will have to close it without acting on it.\n\nRemote Services · Data Privacy\n");
-      return new OutgoingMail(null, List.of(request.replyTo()), "Your privacy request " + request.reference(), body.toString(), List.of());
+          .append(", we will have to close it without acting on it.");
+      return PrivacyMails.signed(List.of(request.replyTo()), "Your privacy request " + request.reference(), body.toString(), List.of());
     });
     if (request.contactOnRecord() == null) {
       LOG.info("privacy request {}: no contact on record to confirm at", id);
@@ -181,9 +181,8 @@ public class VerificationService {
         body.append("\nBecause of what was asked, we also need a signed declaration of identity: sign it online or upload it signed:\n\n  ")
             .append(links.link("/portal/privacy/declaration/" + tokens.issue(TokenPurpose.PRIVACY_DECLARATION, id, linkExpiry))).append('\n');
       }
-      body.append("\nIf it was not you, ignore this mail: nothing happens without your confirmation, and nothing was sent to anyone.\n\n"
-          + "Remote Services · Data Privacy\n");
-      return new OutgoingMail(null, List.of(request.contactOnRecord()), "Please confirm: a privacy request about your data (" + request.reference() + ")",
+      body.append("\nIf it was not you, ignore this mail: nothing happens without your confirmation, and nothing was sent to anyone.");
+      return PrivacyMails.signed(List.of(request.contactOnRecord()), "Please confirm: a privacy request about your data (" + request.reference() + ")",
           body.toString(), List.of());
     });
   }

@@ -43,6 +43,18 @@ public class MailTemplates {
     return new OutgoingMail(supportRequestId, to, subject, parts.text(), java.util.List.of(), parts.html(), headers);
   }
 
+  /**
+   * A mail from template pair {@code name} ({@code mail/<name>.txt} and {@code mail/<name>.html}, the HTML one in
+   * the shared layout {@code mail/layout.html}): the caller passes only values; {@code subject} is added to them.
+   */
+  public OutgoingMail mail(String supportRequestId, java.util.List<String> to, String subject, String name, Map<String, Object> variables,
+      java.util.List<MailAttachment> attachments) {
+    Map<String, Object> model = new java.util.HashMap<>(variables);
+    model.put("subject", subject);
+    Parts parts = render(name, model);
+    return new OutgoingMail(supportRequestId, to, subject, parts.text(), attachments, parts.html(), Map.of());
+  }
+
   public record Parts(String text, String html) {}
 
   private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
@@ -55,6 +67,12 @@ public class MailTemplates {
    * breaks kept and every http(s) link an anchor. Everything is escaped by Thymeleaf.
    */
   public String htmlOf(String subject, String body) {
+    Context context = new Context(java.util.Locale.ENGLISH, Map.of("subject", subject, "paragraphs", paragraphs(body)));
+    return html.process("plain", context);
+  }
+
+  /** A plain text's paragraphs (blank-line separated), each as text and link segments, for a template to show. */
+  public static java.util.List<java.util.List<Segment>> paragraphs(String body) {
     java.util.List<java.util.List<Segment>> paragraphs = new java.util.ArrayList<>();
     for (String paragraph : body.strip().split("\\R\\s*\\R")) {
       java.util.List<Segment> segments = new java.util.ArrayList<>();
@@ -76,7 +94,6 @@ public class MailTemplates {
       }
       paragraphs.add(segments);
     }
-    Context context = new Context(java.util.Locale.ENGLISH, Map.of("subject", subject, "paragraphs", paragraphs));
-    return html.process("plain", context);
+    return paragraphs;
   }
 }

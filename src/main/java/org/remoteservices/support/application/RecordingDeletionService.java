@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.support.application.port.SessionStore;
@@ -32,6 +33,7 @@ public class RecordingDeletionService {
   private final SessionService sessionService;
   private final StaffDirectory staff;
   private final MailOutbox outbox;
+  private final MailTemplates templates;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
   private final String reminderGroup;
@@ -40,7 +42,8 @@ public class RecordingDeletionService {
   public RecordingDeletionService(SessionStore sessions, SupportRequestStore requests, SessionService sessionService, StaffDirectory staff,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time,
       @Value("${rso.recording.deletion-reminder-group:operators}") String reminderGroup,
-      @Value("${rso.recording.deletion-escalation-group:processadmins}") String escalationGroup) {
+      @Value("${rso.recording.deletion-escalation-group:processadmins}") String escalationGroup, MailTemplates templates) {
+    this.templates = templates;
     this.sessions = sessions;
     this.requests = requests;
     this.sessionService = sessionService;
@@ -106,20 +109,11 @@ public class RecordingDeletionService {
       return;
     }
     SupportRequest request = requests.get(recording.supportRequestId());
-    outbox.deliverOnce(key, () -> new OutgoingMail(recording.supportRequestId(), to,
+    outbox.deliverOnce(key, () -> templates.mail(recording.supportRequestId(), to,
         prefix + "delete recording " + recordingId.substring(0, 8) + " of case " + request.caseNumber() + " on the recording server",
-        """
-        Hello,
-
-        the recording of case %s (job %s) reached the end of its retention on %s and is still on the remote-session
-        tool's recording server: reference %s.
-
-        Please delete it there and confirm who deleted it, when and how in the Tasklist task
-        "Delete recording %s of case %s on the recording server".
-
-        Remote Services
-        """.formatted(request.caseNumber(), request.jobNumber(), Dates.format(recording.destroyAfter()), recording.externalRef(),
-            recordingId.substring(0, 8), request.caseNumber()),
+        "recording-deletion", java.util.Map.of("caseNumber", request.caseNumber(), "jobNumber", request.jobNumber(),
+            "destroyAfter", Dates.format(recording.destroyAfter()), "externalRef", String.valueOf(recording.externalRef()),
+            "recordingShortId", recordingId.substring(0, 8)),
         List.of()));
   }
 

@@ -3,6 +3,7 @@ package org.remoteservices.support.application;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.remoteservices.jobs.api.Job;
@@ -11,6 +12,7 @@ import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.pdf.PdfActiveContent;
 import org.remoteservices.shared.time.TimeSource;
@@ -45,6 +47,7 @@ public class RssvService {
   private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
+  private final MailTemplates templates;
   private final AccessTokens tokens;
   private final RssvDocuments document;
   private final RssvDeadlines deadlines;
@@ -53,7 +56,9 @@ public class RssvService {
   private final List<org.remoteservices.support.api.SurveyGate> gates;
 
   public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
-      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time, List<org.remoteservices.support.api.SurveyGate> gates) {
+      AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time, List<org.remoteservices.support.api.SurveyGate> gates,
+      MailTemplates templates) {
+    this.templates = templates;
     this.gates = gates;
     this.requests = requests;
     this.forms = forms;
@@ -90,24 +95,10 @@ public class RssvService {
     Job job = jobs.find(request.jobNumber()).orElseThrow();
     outbox.deliverOnce("rssv-form:" + form.id(), () -> {
       String link = newRoundLink(form);
-      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+      return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Please sign and return your Remote Session Security Verification form (case " + request.caseNumber() + ")",
-          """
-          Hello %s,
-
-          thank you for your remote support request for job %s (%s), case %s.
-
-          Before any remote session can start, please sign the attached Remote Session Security Verification (RSSV) form
-          and return it: upload the signed PDF or sign online at
-
-            %s
-
-          The link is valid until %s. The session will be recorded (video only, no audio); the recording is destroyed
-          after 180 days.
-
-          Remote Services
-          """.formatted(request.requesterName(), job.jobNumber(), job.jobName(), request.caseNumber(), link,
-              Dates.format(expiresAt(form))),
+          "rssv-form", Map.of("name", request.requesterName(), "jobNumber", job.jobNumber(), "jobName", job.jobName(),
+              "caseNumber", request.caseNumber(), "link", link, "validUntil", Dates.format(expiresAt(form))),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");
@@ -135,16 +126,10 @@ public class RssvService {
     outbox.deliverOnce("rssv-reminder:" + form.id() + ":" + round.number(), () -> {
       Instant expiresAt = expiresAt(form);
       String link = link(tokens.issue(TokenPurpose.RSSV_RETURN, form.id(), expiresAt));
-      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+      return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Reminder: your RSSV form for case " + request.caseNumber() + " is still missing",
-          """
-          Hello %s,
-
-          we have not yet received your signed Remote Session Security Verification form for case %s.
-          Please return it by %s, or the request closes: %s
-
-          Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), Dates.format(expiresAt), link),
+          "rssv-reminder", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(),
+              "validUntil", Dates.format(expiresAt), "link", link),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
   }
@@ -174,16 +159,9 @@ public class RssvService {
   public void expire(String supportRequestId) {
     RssvForm form = form(supportRequestId);
     SupportRequest request = requests.get(supportRequestId);
-    outbox.deliverOnce("rssv-expired:" + supportRequestId, () -> new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+    outbox.deliverOnce("rssv-expired:" + supportRequestId, () -> templates.mail(supportRequestId, List.of(request.requesterEmail()),
         "Your remote support request " + request.caseNumber() + " has been closed",
-        """
-        Hello %s,
-
-        we did not receive the signed Remote Session Security Verification form for case %s in time, so the request
-        has been closed and no remote session will take place. You are welcome to submit a new request at any time.
-
-        Remote Services
-        """.formatted(request.requesterName(), request.caseNumber()),
+        "rssv-expired", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber()),
         List.of()));
     tokens.revokeAll(form.id());
     forms.updateFormStatus(form.id(), "EXPIRED");
@@ -243,20 +221,10 @@ public class RssvService {
     RssvReturn rejected = forms.latestReturn(supportRequestId).orElseThrow();
     outbox.deliverOnce("rssv-rejection:" + rejected.id(), () -> {
       String link = newRoundLink(form);
-      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+      return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Your RSSV form for case " + request.caseNumber() + " needs another look",
-          """
-          Hello %s,
-
-          a technician checked the Remote Session Security Verification form you returned for case %s and could not
-          accept it:
-
-            %s
-
-          Please return it again, signed, by %s: %s
-
-          Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), rejected.rejectionReason(), Dates.format(expiresAt(form)), link),
+          "rssv-rejection", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(),
+              "reason", rejected.rejectionReason(), "validUntil", Dates.format(expiresAt(form)), "link", link),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");

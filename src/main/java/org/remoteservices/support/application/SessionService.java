@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -21,6 +22,7 @@ import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.support.application.port.RecordingServerConnector;
@@ -47,6 +49,7 @@ public class SessionService {
   private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
+  private final MailTemplates templates;
   private final RemoteSupportPolicy policy;
   private final TimeSource time;
   private final AcceptedRssv acceptedRssv;
@@ -65,7 +68,8 @@ public class SessionService {
 
   public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv,
-      RecordingServerConnector recordingServer, RemoteSupportProcessPort process) {
+      RecordingServerConnector recordingServer, RemoteSupportProcessPort process, MailTemplates templates) {
+    this.templates = templates;
     this.recordingServer = recordingServer;
     this.process = process;
     this.requests = requests;
@@ -106,18 +110,10 @@ public class SessionService {
       String icsKey = "sessions/" + session.id() + "/invitation.ics";
       files.write(icsKey, calendarInvitation(session, request, job).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       List<String> to = distinct(request.requesterEmail(), job.schedulingContact().email());
-      return new OutgoingMail(supportRequestId, to,
+      return templates.mail(supportRequestId, to,
           "Remote session scheduled for case " + request.caseNumber() + ": " + Dates.format(session.scheduledStart(), job.zone()),
-          """
-          Hello,
-
-          a remote support session for job %s (%s), case %s, is scheduled for %s (about %d minutes).
-          The calendar invitation is attached. The technician will connect with GoTo Rescue; the session is
-          recorded (video only) and the recording is destroyed after 180 days.
-
-          Remote Services
-          """.formatted(job.jobNumber(), job.jobName(), request.caseNumber(), Dates.format(session.scheduledStart(), job.zone()),
-              session.scheduledMinutes()),
+          "session-invitation", Map.of("jobNumber", job.jobNumber(), "jobName", job.jobName(), "caseNumber", request.caseNumber(),
+              "start", Dates.format(session.scheduledStart(), job.zone()), "minutes", session.scheduledMinutes()),
           List.of(new MailAttachment("remote-session.ics", "text/calendar", icsKey)));
     });
   }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.shared.time.TimeSource;
 import org.remoteservices.shared.tokens.AccessTokens;
@@ -28,6 +29,7 @@ public class SurveyService {
   private final SurveyStore surveys;
   private final JobDirectory jobs;
   private final MailOutbox outbox;
+  private final MailTemplates templates;
   private final AccessTokens tokens;
   private final RemoteSupportProcessPort process;
   private final RemoteSupportPolicy policy;
@@ -37,7 +39,8 @@ public class SurveyService {
 
   public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
       AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, PublicLinks links, TimeSource time,
-      List<SurveyGate> gates) {
+      List<SurveyGate> gates, MailTemplates templates) {
+    this.templates = templates;
     this.requests = requests;
     this.surveys = surveys;
     this.jobs = jobs;
@@ -73,18 +76,10 @@ public class SurveyService {
         return surveys.find(surveyId).orElseThrow();
       });
       String link = links.link("/portal/survey/" + tokens.issue(TokenPurpose.SURVEY, survey.id(), survey.expiresAt()));
-      return new OutgoingMail(supportRequestId, List.of(request.requesterEmail()),
+      return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "How did we do? Case " + request.caseNumber(),
-          """
-          Hello %s,
-
-          your remote support case %s for %s is complete. Please tell us how satisfied you are (two questions,
-          one minute): %s
-
-          The link is valid until %s.
-
-          Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), jobName, link, Dates.format(survey.expiresAt())),
+          "survey", java.util.Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(), "jobName", jobName,
+              "link", link, "validUntil", Dates.format(survey.expiresAt())),
           List.of());
     });
     requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);

@@ -8,6 +8,7 @@ import org.remoteservices.jobs.api.JobDirectory;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.mail.MailOutbox;
+import org.remoteservices.shared.mail.MailTemplates;
 import org.remoteservices.shared.mail.OutgoingMail;
 import org.remoteservices.support.application.port.SessionStore;
 import org.remoteservices.support.application.port.SupportRequestStore;
@@ -29,10 +30,13 @@ public class WorkOrderService {
   private final JobDirectory jobs;
   private final FileStore files;
   private final MailOutbox outbox;
+  private final MailTemplates templates;
   private final WorkOrderDocuments document;
 
   public WorkOrderService(SupportRequestStore requests, WorkOrderStore workOrders, SessionStore sessions, JobDirectory jobs,
-      FileStore files, MailOutbox outbox, WorkOrderDocuments document) {
+      FileStore files, MailOutbox outbox, WorkOrderDocuments document,
+      MailTemplates templates) {
+    this.templates = templates;
     this.requests = requests;
     this.workOrders = workOrders;
     this.sessions = sessions;
@@ -72,15 +76,10 @@ public class WorkOrderService {
       if (!job.schedulingContact().email().equalsIgnoreCase(job.siteContact().email())) {
         to.add(job.schedulingContact().email());
       }
-      return new OutgoingMail(supportRequestId, to,
+      return templates.mail(supportRequestId, to,
           "Work order for job " + job.jobNumber() + ", case " + request.caseNumber(),
-          """
-          Hello %s and %s,
-
-          the remote support work for job %s (%s), case %s, is documented in the attached work order.
-
-          Remote Services
-          """.formatted(job.siteContact().name(), job.schedulingContact().name(), job.jobNumber(), job.jobName(), request.caseNumber()),
+          "work-order", java.util.Map.of("siteContactName", job.siteContact().name(), "schedulingContactName", job.schedulingContact().name(),
+              "jobNumber", job.jobNumber(), "jobName", job.jobName(), "caseNumber", request.caseNumber()),
           List.of(MailAttachment.pdf("work-order-" + request.caseNumber() + ".pdf", workOrder.pdfFile())));
     });
     workOrders.markSent(workOrder.id());

@@ -39,7 +39,8 @@ class RecordingServerConnectorTest {
   };
   final RemoteSupportPolicy policy = new RemoteSupportPolicy(null, new RemoteSupportPolicy.RecordingPolicy(Duration.ofDays(180)), null, null);
   final SessionService service = new SessionService(mock(SupportRequestStore.class), sessions, mock(JobDirectory.class), mock(FileStore.class),
-      mock(MailOutbox.class), policy, time, mock(AcceptedRssv.class), server, mock(RemoteSupportProcessPort.class));
+      mock(MailOutbox.class), policy, time, mock(AcceptedRssv.class), server, mock(RemoteSupportProcessPort.class),
+      new org.remoteservices.shared.mail.MailTemplates());
 
   private void recordingOnServer() {
     when(sessions.recording("r1")).thenReturn(Optional.of(

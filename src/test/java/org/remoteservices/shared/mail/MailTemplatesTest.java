@@ -1,0 +1,114 @@
+package org.remoteservices.shared.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.remoteservices.privacy.application.PrivacyMails;
+
+/** Every mail comes from a template pair: the plain text as it always read, the HTML in the layout, links as anchors. */
+class MailTemplatesTest {
+  private static final String TOKEN = "A".repeat(43);
+  private static final String LINK = "http://portal.test/portal/rssv/" + TOKEN;
+  private final MailTemplates templates = new MailTemplates();
+
+  @Test
+  void everyTemplateHasATextAndAnHtmlPart() throws IOException {
+    Path dir = Path.of("src/main/resources/mail");
+    Set<String> text = new TreeSet<>();
+    Set<String> html = new TreeSet<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.map(p -> p.getFileName().toString()).forEach(n -> {
+        if (n.endsWith(".txt")) {
+          text.add(n.substring(0, n.length() - 4));
+        } else if (n.endsWith(".html") && !n.equals("layout.html") && !n.equals("plain.html")) {
+          html.add(n.substring(0, n.length() - 5));
+        }
+      });
+    }
+    assertThat(text).isEqualTo(html).contains("rssv-form", "rssv-reminder", "rssv-rejection", "rssv-expired", "session-invitation",
+        "work-order", "survey", "recording-deletion", "privacy", "communication");
+  }
+
+  @Test
+  void theRssvFormReadsAsBeforeAndItsHtmlPartLinksTheReturnPage() {
+    OutgoingMail mail = templates.mail("sr-1", List.of("anna@example.com"), "Please sign (case C-1)", "rssv-form",
+        Map.of("name", "Anna <b>Doe</b>", "jobNumber", "J-1", "jobName", "Line 1", "caseNumber", "C-1", "link", LINK, "validUntil", "3 May 2026"),
+        List.of());
+    assertThat(mail.body()).isEqualTo("""
+        Hello Anna <b>Doe</b>,
+
+        thank you for your remote support request for job J-1 (Line 1), case C-1.
+
+        Before any remote session can start, please sign the attached Remote Session Security Verification (RSSV) form
+        and return it: upload the signed PDF or sign online at
+
+          %s
+
+        The link is valid until 3 May 2026. The session will be recorded (video only, no audio); the recording is destroyed
+        after 180 days.
+
+        Remote Services
+        """.formatted(LINK));
+    assertThat(mail.html())
+        .contains("<title>Please sign (case C-1)</title>")
+        .contains("<a href=\"" + LINK + "\">" + LINK + "</a>")
+        .contains("Hello Anna &lt;b&gt;Doe&lt;/b&gt;,") // values are escaped, never markup
+        .contains("<p>Remote Services</p>")
+        .doesNotContain("<b>Doe");
+    assertThat(mail.supportRequestId()).isEqualTo("sr-1");
+  }
+
+  @Test
+  void eachSupportMailHasItsLinkAsAnAnchor() {
+    Map<String, Map<String, Object>> models = Map.of(
+        "rssv-reminder", Map.of("name", "Anna", "caseNumber", "C-1", "validUntil", "3 May 2026", "link", LINK),
+        "rssv-rejection", Map.of("name", "Anna", "caseNumber", "C-1", "reason", "not signed", "validUntil", "3 May 2026", "link", LINK),
+        "survey", Map.of("name", "Anna", "caseNumber", "C-1", "jobName", "Line 1", "link", LINK, "validUntil", "3 May 2026"));
+    models.forEach((name, model) -> {
+      OutgoingMail mail = templates.mail(null, List.of("anna@example.com"), "s", name, model, List.of());
+      assertThat(mail.body()).as(name).contains(LINK).startsWith("Hello Anna,\n\n").endsWith("\nRemote Services\n");
+      assertThat(mail.html()).as(name).contains("<a href=\"" + LINK + "\">" + LINK + "</a>").contains("<p>Remote Services</p>");
+    });
+  }
+
+  @Test
+  void theMailsWithoutLinksRenderTheirValues() {
+    OutgoingMail invitation = templates.mail(null, List.of("a@example.com"), "s", "session-invitation",
+        Map.of("jobNumber", "J-1", "jobName", "Line 1", "caseNumber", "C-1", "start", "3 May 2026 10:00", "minutes", 60), List.of());
+    assertThat(invitation.body()).contains("a remote support session for job J-1 (Line 1), case C-1, is scheduled for 3 May 2026 10:00 (about 60 minutes).\n");
+    assertThat(invitation.html()).contains("(about 60 minutes)");
+    OutgoingMail workOrder = templates.mail(null, List.of("a@example.com"), "s", "work-order",
+        Map.of("siteContactName", "Sam", "schedulingContactName", "Pat", "jobNumber", "J-1", "jobName", "Line 1", "caseNumber", "C-1"), List.of());
+    assertThat(workOrder.body()).startsWith("Hello Sam and Pat,\n\nthe remote support work for job J-1 (Line 1), case C-1, is documented");
+    OutgoingMail deletion = templates.mail(null, List.of("a@example.com"), "s", "recording-deletion",
+        Map.of("caseNumber", "C-1", "jobNumber", "J-1", "destroyAfter", "3 May 2026", "externalRef", "rec-9", "recordingShortId", "12345678"), List.of());
+    assertThat(deletion.body()).contains("reference rec-9.").contains("\"Delete recording 12345678 of case C-1 on the recording server\".");
+    assertThat(deletion.html()).contains("Delete recording 12345678 of case C-1 on the recording server");
+  }
+
+  @Test
+  void aPrivacyMailKeepsItsTextAndSignatureAndGetsAnchors() {
+    String body = "Hello Anna,\n\nyour data is ready:\n\n  " + LINK + "\n\nThe link works once.";
+    OutgoingMail mail = PrivacyMails.signed(List.of("anna@example.com"), "Ready (PR-1)", body, List.of());
+    assertThat(mail.body()).isEqualTo(body + "\n\nRemote Services · Data Privacy\n");
+    assertThat(mail.html()).contains("<a href=\"" + LINK + "\">" + LINK + "</a>").contains("<p>Remote Services · Data Privacy</p>");
+  }
+
+  @Test
+  void theStoredHtmlPartIsRedactedLikeTheText() {
+    String body = "Hello,\n\n  " + MailRedaction.CODE_PREFIX + "XK4-99Q\n\nOpen " + LINK;
+    OutgoingMail mail = PrivacyMails.signed(List.of("anna@example.com"), "Code", body, List.of());
+    String html = MailRedaction.redact(mail.html());
+    assertThat(html).doesNotContain(TOKEN).doesNotContain("XK4-99Q")
+        .contains("/portal/rssv/" + MailRedaction.REMOVED).contains(MailRedaction.CODE_PREFIX + MailRedaction.REMOVED + "</p>");
+    assertThat(MailRedaction.redact(mail.body())).doesNotContain(TOKEN).doesNotContain("XK4-99Q");
+  }
+}
