@@ -52,6 +52,14 @@ public class RssvService {
   private final TimeSource time;
   private final List<org.remoteservices.support.api.SurveyGate> gates;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
       AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time, List<org.remoteservices.support.api.SurveyGate> gates) {
     this.gates = gates;
@@ -107,7 +115,7 @@ public class RssvService {
 
           Remote Services
           """.formatted(request.requesterName(), job.jobNumber(), job.jobName(), request.caseNumber(), link,
-              Dates.format(expiresAt(form))),
+              Dates.format(expiresAt(form))) + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");
@@ -144,7 +152,7 @@ public class RssvService {
           Please return it by %s, or the request closes: %s
 
           Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), Dates.format(expiresAt), link),
+          """.formatted(request.requesterName(), request.caseNumber(), Dates.format(expiresAt), link) + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
   }
@@ -163,7 +171,7 @@ public class RssvService {
         has been closed and no remote session will take place. You are welcome to submit a new request at any time.
 
         Remote Services
-        """.formatted(request.requesterName(), request.caseNumber()),
+        """.formatted(request.requesterName(), request.caseNumber()) + CaseStatusService.footer(caseStatus, supportRequestId),
         List.of()));
     tokens.revokeAll(form.id());
     forms.updateFormStatus(form.id(), "EXPIRED");
@@ -236,7 +244,8 @@ public class RssvService {
           Please return it again, signed, by %s: %s
 
           Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), rejected.rejectionReason(), Dates.format(expiresAt(form)), link),
+          """.formatted(request.requesterName(), request.caseNumber(), rejected.rejectionReason(), Dates.format(expiresAt(form)), link)
+              + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");

@@ -63,6 +63,14 @@ public class SessionService {
     ALREADY_GONE
   }
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv,
       RecordingServerConnector recordingServer, RemoteSupportProcessPort process) {
@@ -117,7 +125,7 @@ public class SessionService {
 
           Remote Services
           """.formatted(job.jobNumber(), job.jobName(), request.caseNumber(), Dates.format(session.scheduledStart(), job.zone()),
-              session.scheduledMinutes()),
+              session.scheduledMinutes()) + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of(new MailAttachment("remote-session.ics", "text/calendar", icsKey)));
     });
   }

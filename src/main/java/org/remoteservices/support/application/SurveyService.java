@@ -35,6 +35,14 @@ public class SurveyService {
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
       AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, PublicLinks links, TimeSource time,
       List<SurveyGate> gates) {
@@ -84,7 +92,8 @@ public class SurveyService {
           The link is valid until %s.
 
           Remote Services
-          """.formatted(request.requesterName(), request.caseNumber(), jobName, link, Dates.format(survey.expiresAt())),
+          """.formatted(request.requesterName(), request.caseNumber(), jobName, link, Dates.format(survey.expiresAt()))
+              + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of());
     });
     requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);

@@ -31,6 +31,14 @@ public class WorkOrderService {
   private final MailOutbox outbox;
   private final WorkOrderDocuments document;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public WorkOrderService(SupportRequestStore requests, WorkOrderStore workOrders, SessionStore sessions, JobDirectory jobs,
       FileStore files, MailOutbox outbox, WorkOrderDocuments document) {
     this.requests = requests;
@@ -80,7 +88,8 @@ public class WorkOrderService {
           the remote support work for job %s (%s), case %s, is documented in the attached work order.
 
           Remote Services
-          """.formatted(job.siteContact().name(), job.schedulingContact().name(), job.jobNumber(), job.jobName(), request.caseNumber()),
+          """.formatted(job.siteContact().name(), job.schedulingContact().name(), job.jobNumber(), job.jobName(), request.caseNumber())
+              + CaseStatusService.footer(caseStatus, supportRequestId),
           List.of(MailAttachment.pdf("work-order-" + request.caseNumber() + ".pdf", workOrder.pdfFile())));
     });
     workOrders.markSent(workOrder.id());
