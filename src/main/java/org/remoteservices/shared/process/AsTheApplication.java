@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /**
  * Runs an engine query as the application, not as the logged-in staff member: for the staff pages, whose own
  * {@code @StaffOnly} groups decide who sees a case; the engine's authorizations (which limit what each group sees in
- * Tasklist and Cockpit) would hide the finished tasks of other groups from the case's history. Read queries only.
+ * Tasklist and Cockpit) would hide the finished tasks of other groups from the case's history. Besides reads, only the
+ * application's own follow-up of a staff action it has already authorised (a recording uploaded starts its retention
+ * timer), never an operation the staff member asked the engine for.
  */
 public final class AsTheApplication {
   private AsTheApplication() {}

@@ -86,6 +86,14 @@ public class CamundaRemoteSupportProcess implements RemoteSupportProcessPort {
 
   @Override
   public void startRecordingRetention(String recordingId) {
+    // as the application: the uploading technician's engine rights (Tasklist session) do not include starting it
+    org.remoteservices.shared.process.AsTheApplication.run(identity, () -> {
+      startRetentionOnce(recordingId);
+      return null;
+    });
+  }
+
+  private void startRetentionOnce(String recordingId) {
     if (runtime.createProcessInstanceQuery().processDefinitionKey(RemoteSupportProcess.RecordingRetention.KEY)
         .processInstanceBusinessKey(recordingId).count() == 0) {
       runtime.startProcessInstanceByKey(RemoteSupportProcess.RecordingRetention.KEY, recordingId);
