@@ -3,6 +3,7 @@
  *   support  /portal/support          POST /api/support-requests
  *   rssv     /portal/rssv/{token}     GET /api/rssv/{token}, POST /api/rssv/{token} (PDF), POST .../signature
  *   survey   /portal/survey/{token}   GET /api/surveys/{token}, POST /api/surveys/{token}
+ *   status   /portal/status/{token}   GET /api/case-status/{token}
  * No dependencies, no inline code (the pages are served with Content-Security-Policy default-src 'self').
  * Everything the server sends is written with textContent, never as HTML.
  */
@@ -409,6 +410,11 @@
       setBusy(form, true);
       api('POST', '/api/support-requests', body).then(function (result) {
         bind(success, result);
+        var statusLink = byId('status-link');
+        if (statusLink && typeof result.statusLink === 'string' && /^https?:\/\//.test(result.statusLink)) {
+          statusLink.querySelector('a').setAttribute('href', result.statusLink);
+          show(statusLink);
+        }
         if (result.gpcHonored && byId('gpc-honored')) {
           show(byId('gpc-honored')); // the browser sent Sec-GPC: 1 with the request
         }
@@ -460,6 +466,34 @@
       show(content);
       onLoaded(token, data);
     }, fail);
+  }
+
+  // ---------------------------------------------------------------- page: case status
+
+  var STEP_STATES = { DONE: 'Done', CURRENT: 'Now', WAITING: 'Later', SKIPPED: 'Not needed' };
+
+  function initStatus() {
+    loadTokenPage(function (token) {
+      return '/api/case-status/' + encodeURIComponent(token);
+    }, function (token, view) {
+      var list = byId('status-steps');
+      list.textContent = '';
+      (view.steps || []).forEach(function (step) {
+        var item = document.createElement('li');
+        item.className = 'status-step status-' + String(step.state || '').toLowerCase();
+        var state = document.createElement('strong');
+        state.textContent = (STEP_STATES[step.state] || step.state) + ': ';
+        item.appendChild(state);
+        item.appendChild(document.createTextNode(step.label || ''));
+        if (step.local && String(step.label || '').indexOf(step.local) === -1) {
+          var when = document.createElement('span');
+          when.className = 'hint';
+          when.textContent = ' (' + step.local + ')';
+          item.appendChild(when);
+        }
+        list.appendChild(item);
+      });
+    });
   }
 
   // ---------------------------------------------------------------- page: RSSV return
@@ -640,6 +674,8 @@
       initRssv();
     } else if (page === 'survey') {
       initSurvey();
+    } else if (page === 'status') {
+      initStatus();
     }
   }
 

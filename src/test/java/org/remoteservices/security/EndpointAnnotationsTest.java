@@ -44,6 +44,8 @@ class EndpointAnnotationsTest {
       "PortalPagesController.support",
       "PortalPagesController.rssv",
       "PortalPagesController.survey",
+      "PortalPagesController.status",
+      "CaseStatusController.view",
       "MailCatcherController.page", // an empty page shell; its data API is staff-only
       // privacy requests (issue 3): submit one, and the mailed single-purpose links behind it
       "PrivacyRequestController.submit",

@@ -119,6 +119,14 @@ class EndpointMatrixTest extends IntegrationTest {
       new Endpoint("GET", "/portal/support", "/portal/support", EVERYONE, 200),
       new Endpoint("GET", "/portal/rssv/{token}", "/portal/rssv/" + FORGED_TOKEN, EVERYONE, 200),
       new Endpoint("GET", "/portal/survey/{token}", "/portal/survey/" + FORGED_TOKEN, EVERYONE, 200),
+      // issue 13: the customer's status page behind the private link
+      new Endpoint("GET", "/api/case-status/{token}", "/api/case-status/" + FORGED_TOKEN, EVERYONE, 404),
+      new Endpoint("GET", "/portal/status/{token}", "/portal/status/" + FORGED_TOKEN, EVERYONE, 200),
+      // issue 13: the actuator (no handler mapping of ours): the health probes open, the rest operators only (ActuatorTest: prometheus)
+      new Endpoint("GET", null, "/actuator/health", EVERYONE, 200),
+      new Endpoint("GET", null, "/actuator/health/liveness", EVERYONE, 200),
+      new Endpoint("GET", null, "/actuator/health/readiness", EVERYONE, 200),
+      new Endpoint("GET", null, "/actuator/info", OPS, 200),
       new Endpoint("GET", "/mail-catcher", "/mail-catcher", EVERYONE, 200),
       // privacy requests (issue 3): staff status and legal holds; the public submission and its mailed links
       new Endpoint("GET", "/api/privacy-requests/{id}", "/api/privacy-requests/" + MISSING, EnumSet.of(PRIVACY_OFFICER, OPERATOR, ADMIN), 404),

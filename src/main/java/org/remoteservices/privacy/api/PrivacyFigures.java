@@ -28,4 +28,10 @@ public interface PrivacyFigures {
   List<Late> answeredLate(Instant since);
 
   List<LogEntry> log(Instant since);
+
+  /** The buckets of {@link #openByDaysLeft}, in order: past due, 0-5 days left, 6-15, 16-30, more than 30. */
+  List<String> DAYS_LEFT_BUCKETS = List.of("past_due", "0-5", "6-15", "16-30", "31+");
+
+  /** Open (not completed) privacy requests counted by whole days left to their due date, one entry per bucket (zeros included). */
+  java.util.Map<String, Long> openByDaysLeft(Instant now);
 }

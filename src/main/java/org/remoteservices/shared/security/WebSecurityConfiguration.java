@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +56,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *   <li>everything else: the security headers, the body size cap on {@code /api/**}, the CSRF rule
  *       ({@link CrossSiteRequestRule}), HTTP Basic against Camunda's users where a login is needed (through the
  *       {@link LoginThrottle}), authorization ({@link HandlerAccess}: the handler's {@link PublicEndpoint} /
- *       {@link StaffOnly}; any staff user on {@code /engine-rest/**}; administrators on actuator endpoints besides
- *       health and info), and last the engine's authenticated user ({@link EngineAuthenticationFilter}).</li>
+ *       {@link StaffOnly}; any staff user on {@code /engine-rest/**}; operators and administrators on actuator endpoints
+ *       besides health), and last the engine's authenticated user ({@link EngineAuthenticationFilter}).</li>
  * </ul>
  * Plus the rate limit of public POSTs (a Spring MVC interceptor) and the closed admin-setup page.
  */
@@ -181,7 +180,8 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     RequestMatcher engineList = paths.matcher(HttpMethod.GET, "/engine-rest/engine");
     RequestMatcher engineRest = paths.matcher("/engine-rest/**");
-    RequestMatcher openActuator = EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class);
+    // health and its liveness/readiness groups: UP or DOWN only; info, prometheus and the rest need an operator's login
+    RequestMatcher openActuator = EndpointRequest.to(HealthEndpoint.class);
     RequestMatcher actuator = EndpointRequest.toAnyEndpoint();
     // where HTTP Basic is read: everywhere else credentials are ignored and no password is ever checked
     RequestMatcher needsLogin = request -> (engineRest.matches(request) && !engineList.matches(request))
@@ -230,7 +230,7 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
             .requestMatchers(engineList).permitAll() // the engine's name, as Camunda's own filter allows it
             .requestMatchers(engineRest).authenticated() // Camunda's authorizations decide what each user sees
             .requestMatchers(openActuator).permitAll()
-            .requestMatchers(actuator).hasAuthority(Groups.ADMINS)
+            .requestMatchers(actuator).hasAnyAuthority(Groups.OPERATORS, Groups.ADMINS)
             .anyRequest().access(handlers))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .build();

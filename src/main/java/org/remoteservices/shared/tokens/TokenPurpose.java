@@ -19,5 +19,7 @@ public enum TokenPurpose {
   /** The one-click unsubscribe link in marketing mail. */
   UNSUBSCRIBE,
   /** A recipient confirms that it received a privacy notice (GDPR Art. 19) and acted on it. */
-  RECIPIENT_RECEIPT
+  RECIPIENT_RECEIPT,
+  /** The customer's status page of a support request: long-lived, not single-use, erased with the case. */
+  CASE_STATUS
 }

@@ -55,6 +55,14 @@ public class RssvService {
   private final TimeSource time;
   private final List<org.remoteservices.support.api.SurveyGate> gates;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public RssvService(SupportRequestStore requests, RssvStore forms, JobDirectory jobs, FileStore files, MailOutbox outbox,
       AccessTokens tokens, RssvDocuments document, RssvDeadlines deadlines, PublicLinks links, TimeSource time, List<org.remoteservices.support.api.SurveyGate> gates,
       MailTemplates templates) {
@@ -98,7 +106,7 @@ public class RssvService {
       return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Please sign and return your Remote Session Security Verification form (case " + request.caseNumber() + ")",
           "rssv-form", Map.of("name", request.requesterName(), "jobNumber", job.jobNumber(), "jobName", job.jobName(),
-              "caseNumber", request.caseNumber(), "link", link, "validUntil", Dates.format(expiresAt(form))),
+              "caseNumber", request.caseNumber(), "link", link, "validUntil", Dates.format(expiresAt(form)), "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");
@@ -129,7 +137,7 @@ public class RssvService {
       return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Reminder: your RSSV form for case " + request.caseNumber() + " is still missing",
           "rssv-reminder", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(),
-              "validUntil", Dates.format(expiresAt), "link", link),
+              "validUntil", Dates.format(expiresAt), "link", link, "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
   }
@@ -161,7 +169,7 @@ public class RssvService {
     SupportRequest request = requests.get(supportRequestId);
     outbox.deliverOnce("rssv-expired:" + supportRequestId, () -> templates.mail(supportRequestId, List.of(request.requesterEmail()),
         "Your remote support request " + request.caseNumber() + " has been closed",
-        "rssv-expired", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber()),
+        "rssv-expired", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(), "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
         List.of()));
     tokens.revokeAll(form.id());
     forms.updateFormStatus(form.id(), "EXPIRED");
@@ -224,7 +232,7 @@ public class RssvService {
       return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "Your RSSV form for case " + request.caseNumber() + " needs another look",
           "rssv-rejection", Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(),
-              "reason", rejected.rejectionReason(), "validUntil", Dates.format(expiresAt(form)), "link", link),
+              "reason", rejected.rejectionReason(), "validUntil", Dates.format(expiresAt(form)), "link", link, "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of(MailAttachment.pdf("RSSV-" + request.caseNumber() + ".pdf", form.pdfFile())));
     });
     forms.updateFormStatus(form.id(), "SENT");

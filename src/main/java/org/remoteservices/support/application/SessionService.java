@@ -66,6 +66,14 @@ public class SessionService {
     ALREADY_GONE
   }
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public SessionService(SupportRequestStore requests, SessionStore sessions, JobDirectory jobs, FileStore files,
       MailOutbox outbox, RemoteSupportPolicy policy, TimeSource time, AcceptedRssv acceptedRssv,
       RecordingServerConnector recordingServer, RemoteSupportProcessPort process, MailTemplates templates) {
@@ -113,7 +121,7 @@ public class SessionService {
       return templates.mail(supportRequestId, to,
           "Remote session scheduled for case " + request.caseNumber() + ": " + Dates.format(session.scheduledStart(), job.zone()),
           "session-invitation", Map.of("jobNumber", job.jobNumber(), "jobName", job.jobName(), "caseNumber", request.caseNumber(),
-              "start", Dates.format(session.scheduledStart(), job.zone()), "minutes", session.scheduledMinutes()),
+              "start", Dates.format(session.scheduledStart(), job.zone()), "minutes", session.scheduledMinutes(), "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of(new MailAttachment("remote-session.ics", "text/calendar", icsKey)));
     });
   }

@@ -37,6 +37,14 @@ public class SurveyService {
   private final TimeSource time;
   private final List<SurveyGate> gates;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public SurveyService(SupportRequestStore requests, SurveyStore surveys, JobDirectory jobs, MailOutbox outbox,
       AccessTokens tokens, RemoteSupportProcessPort process, RemoteSupportPolicy policy, PublicLinks links, TimeSource time,
       List<SurveyGate> gates, MailTemplates templates) {
@@ -79,7 +87,7 @@ public class SurveyService {
       return templates.mail(supportRequestId, List.of(request.requesterEmail()),
           "How did we do? Case " + request.caseNumber(),
           "survey", java.util.Map.of("name", request.requesterName(), "caseNumber", request.caseNumber(), "jobName", jobName,
-              "link", link, "validUntil", Dates.format(survey.expiresAt())),
+              "link", link, "validUntil", Dates.format(survey.expiresAt()), "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of());
     });
     requests.updateStatus(supportRequestId, SupportStatus.COMPLETED);

@@ -33,6 +33,14 @@ public class WorkOrderService {
   private final MailTemplates templates;
   private final WorkOrderDocuments document;
 
+  private CaseStatusService caseStatus;
+
+  /** The status page's link line at the end of the mails (a setter, so the constructor stays as it was). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setCaseStatus(CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
+  }
+
   public WorkOrderService(SupportRequestStore requests, WorkOrderStore workOrders, SessionStore sessions, JobDirectory jobs,
       FileStore files, MailOutbox outbox, WorkOrderDocuments document,
       MailTemplates templates) {
@@ -79,7 +87,7 @@ public class WorkOrderService {
       return templates.mail(supportRequestId, to,
           "Work order for job " + job.jobNumber() + ", case " + request.caseNumber(),
           "work-order", java.util.Map.of("siteContactName", job.siteContact().name(), "schedulingContactName", job.schedulingContact().name(),
-              "jobNumber", job.jobNumber(), "jobName", job.jobName(), "caseNumber", request.caseNumber()),
+              "jobNumber", job.jobNumber(), "jobName", job.jobName(), "caseNumber", request.caseNumber(), "statusLink", CaseStatusService.linkFor(caseStatus, supportRequestId)),
           List.of(MailAttachment.pdf("work-order-" + request.caseNumber() + ".pdf", workOrder.pdfFile())));
     });
     workOrders.markSent(workOrder.id());

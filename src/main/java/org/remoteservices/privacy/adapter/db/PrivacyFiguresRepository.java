@@ -68,6 +68,23 @@ public class PrivacyFiguresRepository implements PrivacyFigures {
   }
 
   @Override
+  public java.util.Map<String, Long> openByDaysLeft(Instant now) {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    DAYS_LEFT_BUCKETS.forEach(b -> counts.put(b, 0L));
+    for (Instant due : jdbc.sql("select due_at from privacy_request where completed_at is null").query((rs, n) -> at(rs, 1)).list()) {
+      String bucket;
+      if (due.isBefore(now)) {
+        bucket = "past_due";
+      } else {
+        long days = Duration.between(now, due).toDays();
+        bucket = days <= 5 ? "0-5" : days <= 15 ? "6-15" : days <= 30 ? "16-30" : "31+";
+      }
+      counts.merge(bucket, 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  @Override
   public List<Late> answeredLate(Instant since) {
     return jdbc.sql("""
         select ref_seq, rights, jurisdiction, due_at, completed_at from privacy_request

@@ -25,6 +25,12 @@ public class PortalPagesController {
     return "forward:/portal/rssv.html";
   }
 
+  /** The status page behind the private link of the confirmation and of every support mail. */
+  @GetMapping("/portal/status/{token}")
+  public String status(@PathVariable String token) {
+    return "forward:/portal/status.html";
+  }
+
   @GetMapping("/portal/survey/{token}")
   public String survey(@PathVariable String token) {
     return "forward:/portal/survey.html";

@@ -47,9 +47,12 @@ public class SupportRequestController {
   private final SessionService sessions;
   private final CaseFileService caseFiles;
   private final org.remoteservices.support.application.port.RemoteSupportProcessPort process;
+  private final org.remoteservices.support.application.CaseStatusService caseStatus;
 
   public SupportRequestController(SupportRequestService service, SupportRequestRepository requests, SessionService sessions,
-      CaseFileService caseFiles, org.remoteservices.support.application.port.RemoteSupportProcessPort process) {
+      CaseFileService caseFiles, org.remoteservices.support.application.port.RemoteSupportProcessPort process,
+      org.remoteservices.support.application.CaseStatusService caseStatus) {
+    this.caseStatus = caseStatus;
     this.process = process;
     this.service = service;
     this.requests = requests;
@@ -73,7 +76,7 @@ public class SupportRequestController {
 
   /** {@code gpcHonored}: the request carried the Global Privacy Control signal ({@code Sec-GPC: 1}) and the opt-out is recorded. */
   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-  public record Created(String id, String caseNumber, String status, boolean gpcHonored, String gpcNote) {}
+  public record Created(String id, String caseNumber, String status, boolean gpcHonored, String gpcNote, String statusLink) {}
 
   static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
 
@@ -92,7 +95,8 @@ public class SupportRequestController {
         body.jobNumber().strip(), choices);
     SupportRequest created = submitted.request();
     return ResponseEntity.created(URI.create("/api/support-requests/" + created.id()))
-        .body(new Created(created.id(), created.caseNumber(), created.status().name(), submitted.gpcHonored(), submitted.gpcNote()));
+        .body(new Created(created.id(), created.caseNumber(), created.status().name(), submitted.gpcHonored(), submitted.gpcNote(),
+            caseStatus.link(created.id())));
   }
 
   public record Summary(String id, String caseNumber, String jobNumber, String status, java.time.Instant createdAt) {
