@@ -60,6 +60,7 @@ public class FloorConfiguration {
   }
 
   @Bean TaskListener nameTaskAfterCaseListener() { return task -> { }; }
+  @Bean TaskListener showAttachedRecordingListener() { return task -> task.setVariable(Vars.RECORDING_UPLOADED.name(), false); }
   @Bean TaskListener recordRssvDecisionListener() { return task -> decisions(task, Vars.RSSV_ACCEPTED.name()); }
   @Bean TaskListener scheduleSessionListener() { return FloorConfiguration::clear; }
   @Bean TaskListener documentWorkOrderListener() { return FloorConfiguration::clear; }

@@ -156,7 +156,8 @@ public class SessionService {
   }
 
   public boolean hasRecording(String supportRequestId) {
-    return !sessions.recordingsOfSession(currentSession(supportRequestId).id()).isEmpty();
+    // no session (yet): nothing attached; whether the task may complete is the completing listener's check
+    return sessions.currentSession(supportRequestId).map(session -> !sessions.recordingsOfSession(session.id()).isEmpty()).orElse(false);
   }
 
   /** A technician uploads the recording file of the current session (before recording the outcome). */
