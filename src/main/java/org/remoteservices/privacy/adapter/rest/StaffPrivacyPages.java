@@ -18,6 +18,7 @@ import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.web.StaffFormat;
+import org.remoteservices.shared.web.StaffSearch;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,18 +58,7 @@ public class StaffPrivacyPages {
   @GetMapping("/staff/privacy-requests")
   @StaffOnly({Groups.PRIVACY_OFFICERS, Groups.ADMINS})
   public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status, Authentication user, Model model) {
-    if (q != null && q.length() > 100) {
-      throw DomainException.rejected("q: the search is longer than 100 characters");
-    }
-    if (status != null && !status.isBlank() && !status.matches("[A-Za-z_]{1,30}")) {
-      throw DomainException.rejected("status: not a status");
-    }
-    model.addAttribute("staffUser", user.getName());
-    model.addAttribute("fmt", StaffFormat.utc());
-    model.addAttribute("q", q);
-    model.addAttribute("status", status);
-    model.addAttribute("statuses", views.statuses());
-    model.addAttribute("limit", LIMIT);
+    StaffSearch.prepare(q, status, views.statuses(), LIMIT, user, model);
     model.addAttribute("requests", views.search(q, status, LIMIT));
     return "staff/privacy-requests";
   }
