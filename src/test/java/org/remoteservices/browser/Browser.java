@@ -185,6 +185,19 @@ final class Browser implements AutoCloseable {
     pause(200);
   }
 
+  /** Picks an option of a form-js select field (its own dropdown list, not a native select). */
+  void select(String label, String option) {
+    WebElement input = field(label);
+    WebElement box = (WebElement) ((JavascriptExecutor) driver).executeScript(
+        "const f = arguments[0].closest('.fjs-form-field'); return f.querySelector('.fjs-input-group') || arguments[0];", input);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", box);
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(box).click().perform();
+    WebElement item = wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+    pause(200);
+  }
+
   /** Presses Tasklist's "Complete" button. */
   void complete() {
     click(By.cssSelector("button.btn-primary[ng-click='complete()']"));
