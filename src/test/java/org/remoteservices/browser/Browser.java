@@ -156,13 +156,16 @@ final class Browser implements AutoCloseable {
     openTask(taskId);
   }
 
-  /** The input of the form-js field whose label reads {@code label} (the required asterisk aside). */
+  /**
+   * The input of the form-js field whose label reads {@code label} (the required asterisk aside), or {@code label} followed
+   * by a parenthesis ("Session start (yyyy-MM-dd HH:mm, Europe/Berlin time)").
+   */
   WebElement field(String label) {
     return wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
         "const want = arguments[0];"
             + "for (const l of document.querySelectorAll('.fjs-form label')) {"
             + "  const text = l.textContent.replace('*', '').trim();"
-            + "  if (text === want) { return l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input'); }"
+            + "  if (text === want || text.startsWith(want + ' (')) { return l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input'); }"
             + "} return null;", label));
   }
 
@@ -205,7 +208,7 @@ final class Browser implements AutoCloseable {
 
   /** The text of Tasklist's notifications (a refused form's sentence shows there). */
   String notifications() {
-    return driver.findElements(By.cssSelector(".notifications, .page-notifications")).stream().map(WebElement::getText)
+    return driver.findElements(By.cssSelector("[notifications-panel], .notifications, .page-notifications, .alert")).stream().map(WebElement::getText)
         .reduce("", (a, b) -> a + " " + b).strip();
   }
 

@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In Debian's Chromium, in real Camunda Tasklist: a technician logs in on Tasklist's login page and completes the four
  * remote-support tasks through their forms (check the returned RSSV, schedule the session, run it, document the work
- * order), claiming each; the recording is uploaded on the staff case page the run-session form links to, and the form
+ * order), claiming each, the site in Berlin and the browser in New York (times are typed and shown in the site's zone, a
+ * malformed one is refused with a sentence in Tasklist); the recording is uploaded on the staff case page the run-session form links to, and the form
  * then says a file is attached and asks for no reference. axe-core runs on the staff pages visited (Tasklist is
  * Camunda's). Asserted: the path the process took, the stored recording, session times and work order, and the work
  * order mailed to the job's site and scheduling contacts.
@@ -46,7 +47,13 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
 
   @Test
   void technicianCompletesTheFourTasksInTasklistWithTheRecordingUploadedOnTheCasePage() throws Exception {
-    Job job = lifecycle.newJob();
+    // the site in Berlin, the technician's browser in New York: the form takes and shows the site's wall-clock time
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    Job job = new Job("J-" + suffix, "Berlin Site " + suffix, suffix + " Unter den Linden, Berlin",
+        new Job.Contact("Site Contact " + suffix, "site-" + suffix + "@example.com", "+49 30 0001"),
+        new Job.Contact("Scheduling Contact " + suffix, "schedule-" + suffix + "@example.com", "+49 30 0002"),
+        java.time.LocalDate.of(2031, 1, 1), "Europe/Berlin");
+    jobs.insert(job);
     String email = "tasklist.customer." + System.nanoTime() + "@example.com";
     String id = lifecycle.submit(job, "Theo Tasklist", email);
     runDueJobs();
@@ -59,7 +66,7 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
     TestUsers.Login technician = users.login(Role.TECHNICIAN);
     Path video = Files.createTempFile("session-", ".mp4");
     Files.write(video, "the session's video".getBytes(StandardCharsets.UTF_8));
-    try (Browser desk = new Browser(port, 1400, 1000, false)) {
+    try (Browser desk = new Browser(port, 1400, 1000, false, "America/New_York")) {
       desk.loginToTasklist(technician.user(), technician.password());
 
       // 1. Check returned RSSV
@@ -71,16 +78,24 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
       desk.screenshot("tasklist-check-rssv");
       completeIn(desk, check);
 
-      // 2. Schedule remote session (the browser runs in UTC here: its local time is UTC)
+      // 2. Schedule remote session: typed in the site's zone, whatever the browser's; a wrong format is refused with a sentence
       Task schedule = taskAt(id, RemoteSupportProcess.Elements.SCHEDULE_SESSION);
       desk.openTask(schedule.getId());
       desk.claim(schedule.getId());
-      desk.fill("Session date", "12/01/2026");
-      desk.fill("Session time (your local time)", "14:32");
+      assertThat(desk.text()).contains("Session start (yyyy-MM-dd HH:mm, Europe/Berlin time)", "local timezone: America/New_York");
+      desk.fill("Session start", "1.12.2026 15:32");
+      desk.complete();
+      HttpLifecycles.await("the refusal shown", Duration.ofSeconds(20), () -> desk.notifications().contains("Session start"));
+      assertThat(desk.notifications()).contains("\"Session start\" must be a date and time like 2026-12-01 14:30 (year-month-day hours:minutes, "
+          + "Europe/Berlin time)").doesNotContain("input_", "ENGINE-");
+      desk.screenshot("tasklist-schedule-session-refused");
+      assertThat(tasks.createTaskQuery().taskId(schedule.getId()).count()).as("refused: the task stays open").isOne();
+      desk.openTask(schedule.getId());
+      desk.fill("Session start", "2026-12-01 15:32");
       desk.screenshot("tasklist-schedule-session");
       completeIn(desk, schedule);
       assertThat(jdbc.sql("select scheduled_start from remote_session where support_request_id = ?").param(id)
-          .query(java.sql.Timestamp.class).single().toInstant()).as("typed 14:32 is stored as 14:32, not rounded")
+          .query(java.sql.Timestamp.class).single().toInstant()).as("15:32 in Berlin is 14:32 UTC, not rounded, not New York's")
           .isEqualTo(java.time.Instant.parse("2026-12-01T14:32:00Z"));
 
       // 3. Run remote session: the form links to the case page, where the recording is uploaded
@@ -103,10 +118,9 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
       desk.openTask(run.getId());
       assertThat(desk.text()).contains("Recording: a file is attached to this session")
           .doesNotContain("Recording reference (GoTo Rescue session id or archive path)");
-      desk.fill("Session started: date", "12/01/2026");
-      desk.fill("Session started: time (your local time)", "14:32");
-      desk.fill("Session ended: date", "12/01/2026");
-      desk.fill("Session ended: time (your local time)", "15:07");
+      assertThat(desk.text()).contains("Europe/Berlin (UTC+01:00)");
+      desk.fill("Session started", "2026-12-01 15:32");
+      desk.fill("Session ended", "2026-12-01 16:07");
       desk.choose("Yes, the issue is resolved");
       desk.fill("Session notes", "Reloaded the scene schedule; processor event log checked");
       desk.choose("Processor event log");
@@ -146,7 +160,9 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
       assertThat(workOrders.get(0).attachment(".pdf").pdfText()).contains("Scene schedule repaired", "Reloaded the processor database");
     }
     assertThat(mailsTo(email)).as("the requester gets no work order").noneMatch(m -> m.subject().equals(subject));
-    assertThat(HttpLifecycles.subjectsFor(MAIL, job.schedulingContact().email())).anyMatch(s -> s.contains("14:32"));
+    assertThat(HttpLifecycles.subjectsFor(MAIL, job.schedulingContact().email())).anyMatch(s -> s.endsWith("1 December 2026, 15:32 Europe/Berlin (14:32 UTC)"));
+    assertThat(jdbc.sql("select ended_at from remote_session where support_request_id = ?").param(id).query(java.sql.Timestamp.class).single()
+        .toInstant()).isEqualTo(java.time.Instant.parse("2026-12-01T15:07:00Z"));
   }
 
   private Task taskAt(String id, String taskDefinitionKey) {
