@@ -119,6 +119,7 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
       assertThat(desk.text()).contains("Recording: a file is attached to this session")
           .doesNotContain("Recording reference (GoTo Rescue session id or archive path)");
       assertThat(desk.text()).contains("Europe/Berlin (UTC+01:00)");
+      desk.screenshot("tasklist-run-session-attached");
       desk.fill("Session started", "2026-12-01 15:32");
       desk.fill("Session ended", "2026-12-01 16:07");
       desk.choose("Yes, the issue is resolved");
@@ -142,6 +143,21 @@ class TechnicianTasklistBrowserTest extends PrivacyTestSupport {
       desk.visible(By.tagName("h1"));
       assertThat(desk.text()).contains("Work order sent");
       desk.check("staff-case-after-tasklist");
+
+      // the technician's own task mails: switched off and on again on the staff page (same login)
+      desk.open("/staff/notifications");
+      desk.visible(By.id("current"));
+      assertThat(desk.text()).contains("Task mails are on for " + technician.user());
+      desk.check("staff-notifications");
+      desk.click(By.cssSelector("main form button[type=submit]"));
+      desk.visible(By.id("current"));
+      assertThat(desk.text()).contains("Task mails are switched off");
+      desk.check("staff-notifications-off");
+      assertThat(jdbc.sql("select mails_on from task_mail_setting where user_id = ?").param(technician.user()).query(Boolean.class).single())
+          .isFalse();
+      desk.click(By.cssSelector("main form button[type=submit]"));
+      desk.visible(By.id("current"));
+      assertThat(desk.text()).contains("Task mails are switched on");
     }
 
     List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished().list()
