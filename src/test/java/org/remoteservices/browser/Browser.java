@@ -50,6 +50,11 @@ final class Browser implements AutoCloseable {
 
   /** A browser window of the given size; {@code phone} makes it a touch phone (mobile emulation). */
   Browser(int port, int width, int height, boolean phone) {
+    this(port, width, height, phone, "UTC");
+  }
+
+  /** As above, the browser's own time zone {@code zone} (the {@code TZ} of the Chromium process). */
+  Browser(int port, int width, int height, boolean phone, String zone) {
     this.base = "http://localhost:" + port;
     this.width = width;
     try {
@@ -66,7 +71,8 @@ final class Browser implements AutoCloseable {
     } else {
       options.addArguments("--window-size=" + width + "," + height);
     }
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", zone)).build();
     this.driver = new ChromeDriver(service, options);
     if (!phone) {
       driver.manage().window().setSize(new Dimension(width, height));
@@ -129,6 +135,81 @@ final class Browser implements AutoCloseable {
     } finally {
       screenshot("tasklist-after-login");
     }
+  }
+
+  /** Opens a task in Tasklist (its own URL) and waits for its form. */
+  void openTask(String taskId) {
+    open("/camunda/app/tasklist/default/#/?task=" + taskId);
+    visible(By.cssSelector(".fjs-form"));
+    pause(500);
+  }
+
+  /** Claims the task open in Tasklist (its "Claim" button), waits until it is the user's and opens it again. */
+  void claim(String taskId) {
+    click(By.cssSelector("button.claim"));
+    try {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    } finally {
+      screenshot("tasklist-claimed");
+    }
+    pause(500);
+    openTask(taskId);
+  }
+
+  /**
+   * The input of the form-js field whose label reads {@code label} (the required asterisk aside), or {@code label} followed
+   * by a parenthesis ("Session start (yyyy-MM-dd HH:mm, Europe/Berlin time)").
+   */
+  WebElement field(String label) {
+    return wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
+        "const want = arguments[0];"
+            + "for (const l of document.querySelectorAll('.fjs-form label')) {"
+            + "  const text = l.textContent.replace('*', '').trim();"
+            + "  if (text === want || text.startsWith(want + ' (')) { return l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input'); }"
+            + "} return null;", label));
+  }
+
+  /** Types into a form-js field found by its label, then leaves it (date and time pickers read it on blur). */
+  void fill(String label, String text) {
+    WebElement input = field(label);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
+    input.click();
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+    input.sendKeys(text);
+    input.sendKeys(org.openqa.selenium.Keys.TAB);
+    pause(200);
+  }
+
+  /** Ticks a form-js radio or checklist option by its label. */
+  void choose(String optionLabel) {
+    WebElement input = field(optionLabel);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
+    input.click();
+    pause(200);
+  }
+
+  /** Picks an option of a form-js select field (its own dropdown list, not a native select). */
+  void select(String label, String option) {
+    WebElement input = field(label);
+    WebElement box = (WebElement) ((JavascriptExecutor) driver).executeScript(
+        "const f = arguments[0].closest('.fjs-form-field'); return f.querySelector('.fjs-input-group') || arguments[0];", input);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", box);
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(box).click().perform();
+    WebElement item = wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+    pause(200);
+  }
+
+  /** Presses Tasklist's "Complete" button. */
+  void complete() {
+    click(By.cssSelector("button.btn-primary[ng-click='complete()']"));
+  }
+
+  /** The text of Tasklist's notifications (a refused form's sentence shows there). */
+  String notifications() {
+    return driver.findElements(By.cssSelector("[notifications-panel], .notifications, .page-notifications, .alert")).stream().map(WebElement::getText)
+        .reduce("", (a, b) -> a + " " + b).strip();
   }
 
   static void pause(long millis) {

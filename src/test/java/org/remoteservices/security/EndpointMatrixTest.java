@@ -97,6 +97,9 @@ class EndpointMatrixTest extends IntegrationTest {
       new Endpoint("GET", "/staff/privacy-requests", "/staff/privacy-requests", EnumSet.of(PRIVACY_OFFICER, ADMIN), 200),
       new Endpoint("GET", "/staff/privacy-requests/{ref}", "/staff/privacy-requests/PR-999999", EnumSet.of(PRIVACY_OFFICER, ADMIN), 404),
       new Endpoint("GET", "/staff/reports", "/staff/reports", EnumSet.of(OPERATOR, ADMIN, PRIVACY_OFFICER), 200),
+      // issue 13d: each staff member's own task-mail switch (a post without the page's form token is refused: 403)
+      new Endpoint("GET", "/staff/notifications", "/staff/notifications", STAFF, 200),
+      new Endpoint("POST", "/staff/notifications", "/staff/notifications", STAFF, 403),
       new Endpoint("GET", "/staff/reports/{name}.csv", "/staff/reports/privacy-request-log.csv", EnumSet.of(OPERATOR, ADMIN, PRIVACY_OFFICER), 200),
       new Endpoint("GET", "/api/mail-catcher/messages/{id}/attachments/{index}", "/api/mail-catcher/messages/0/attachments/0", OPS, 404),
       // communications (issue 12): operators and admins send and follow them; whom a sales-call task is about

@@ -124,7 +124,8 @@ class ModelBypassGuardsTest extends IntegrationTest {
     assertThat(openTask(id, SCHEDULE_SESSION)).as("the task stays open").isNotNull();
     assertThat(count("select count(*) from remote_session where support_request_id = ?", id)).isZero();
     assertThat(status(id)).isEqualTo("RSSV_PENDING");
-    assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys("supportRequestId", "caseNumber"); // no form input left behind
+    // no form input left behind (the site's zone and offset are set for the form when the task is created)
+    assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys("supportRequestId", "caseNumber", "siteTimeZone", "siteUtcOffset");
   }
 
   @Test

@@ -157,7 +157,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
     // the process carried ids and decisions only: no form input in runtime or history, no personal data
     List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list();
     assertThat(variables).extracting(HistoricVariableInstance::getName)
-        .containsOnly("supportRequestId", "caseNumber", "rssvAccepted", "sessionResolved", "followUpSession", "surveySent", "recordingUploaded");
+        .containsOnly("supportRequestId", "caseNumber", "rssvAccepted", "sessionResolved", "followUpSession", "surveySent", "recordingUploaded",
+            "siteTimeZone", "siteUtcOffset");
     // the case number is a variable (not personal data), so Cockpit's instance search finds the case by it
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("caseNumber").singleResult().getValue())
         .asString().startsWith("RS-");

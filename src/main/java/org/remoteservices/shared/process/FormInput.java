@@ -222,6 +222,66 @@ public final class FormInput {
     }
   }
 
+  private static final java.util.regex.Pattern LOCAL_MINUTE = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})");
+
+  /**
+   * A date and time typed in a site's zone as {@code yyyy-MM-dd HH:mm} (a text field: Tasklist's date pickers would take
+   * the browser's zone), or with an explicit offset ({@code 2026-12-01T14:30Z}, as the API and older forms send it).
+   * Refused with a person's sentence: a malformed value, a time the zone skips (clocks go forward) or has twice (clocks
+   * go back; then the offset must be given). Never rounded.
+   */
+  public Instant requiredInstantIn(String field, java.time.ZoneId zone) {
+    Instant value = optionalInstantIn(field, zone);
+    if (value == null && !problems.containsKey(field)) {
+      problem(field, "is required: please enter a date and time like 2026-12-01 14:30 (" + zone.getId() + " time)");
+    }
+    return value;
+  }
+
+  public Instant optionalInstantIn(String field, java.time.ZoneId zone) {
+    Object raw = raw(field);
+    if (raw == null || (raw instanceof String blank && blank.isBlank())) {
+      return null;
+    }
+    if (raw instanceof java.util.Date d) {
+      return d.toInstant();
+    }
+    String s = raw.toString().strip();
+    String like = "must be a date and time like 2026-12-01 14:30 (year-month-day hours:minutes, " + zone.getId() + " time)";
+    if (s.length() > 64) {
+      problem(field, like);
+      return null;
+    }
+    java.util.regex.Matcher local = LOCAL_MINUTE.matcher(s);
+    if (local.matches()) {
+      LocalDateTime at;
+      try {
+        String time = local.group(2).length() == 4 ? "0" + local.group(2) : local.group(2);
+        at = LocalDateTime.parse(local.group(1) + "T" + time);
+      } catch (DateTimeParseException e) {
+        problem(field, like);
+        return null;
+      }
+      List<ZoneOffset> offsets = zone.getRules().getValidOffsets(at);
+      if (offsets.isEmpty()) {
+        problem(field, "is a time that does not exist in " + zone.getId() + " (the clocks go forward then): please check the time");
+        return null;
+      }
+      if (offsets.size() > 1) {
+        problem(field, "is a time that occurs twice in " + zone.getId() + " (the clocks go back then): please add its UTC offset, like "
+            + local.group(1) + " " + local.group(2) + offsets.get(0).getId());
+        return null;
+      }
+      return at.atOffset(offsets.get(0)).toInstant();
+    }
+    try {
+      return OffsetDateTime.parse(s.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T")).toInstant();
+    } catch (DateTimeParseException e) {
+      problem(field, like);
+      return null;
+    }
+  }
+
   /** A multi-select (checklist) field: a list of allowed values. */
   public List<String> optionalChoices(String field, Collection<String> allowed) {
     Object raw = raw(field);

@@ -66,6 +66,10 @@ public final class FormLabels {
     if (label == null && node.hasNonNull("dateLabel")) {
       label = node.path("dateLabel").asText().replaceFirst("(?i)\\s*:\\s*date\\s*$", "");
     }
+    if (label != null && label.contains("{{")) {
+      // a templated part ("Session start (yyyy-MM-dd HH:mm, {{siteTimeZone}} time)") is left out of the sentence's name
+      label = label.replaceAll("\\s*\\([^)]*\\{\\{[^)]*\\)", "").replaceAll("\\{\\{[^}]*}}", "").strip();
+    }
     if (key != null && label != null && !label.isBlank() && !label.startsWith("=")) {
       found.putIfAbsent(key, label.strip());
     }

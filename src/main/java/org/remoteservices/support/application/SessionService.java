@@ -179,6 +179,12 @@ public class SessionService {
     return id;
   }
 
+  /** The case's site time zone (the job's {@code timeZone}; UTC when the job is gone): session times are typed and shown in it. */
+  public java.time.ZoneId siteZone(String supportRequestId) {
+    return requests.find(supportRequestId).flatMap(r -> jobs.find(r.jobNumber())).map(org.remoteservices.jobs.api.Job::zone)
+        .orElse(java.time.ZoneOffset.UTC);
+  }
+
   public List<Recording> recordingsOfCurrentSession(String supportRequestId) {
     return sessions.recordingsOfSession(currentSession(supportRequestId).id());
   }

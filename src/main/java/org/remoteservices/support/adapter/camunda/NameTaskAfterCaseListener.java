@@ -47,7 +47,16 @@ public class NameTaskAfterCaseListener implements TaskListener {
     Optional<RssvService.CheckNotice> notice = RemoteSupportProcess.Elements.CHECK_RSSV.equals(task.getTaskDefinitionKey())
         ? rssv.checkNotice(supportRequestId) : Optional.empty();
     task.setName(name(task.getName(), request.jobNumber(), jobName, request.caseNumber(), notice.map(RssvService.CheckNotice::marker).orElse(null)));
-    task.setFollowUpDate(java.util.Date.from(followUp(task.getTaskDefinitionKey(), supportRequestId)));
+    java.time.Instant followUp = followUp(task.getTaskDefinitionKey(), supportRequestId);
+    task.setFollowUpDate(java.util.Date.from(followUp));
+    if (RemoteSupportProcess.Elements.SCHEDULE_SESSION.equals(task.getTaskDefinitionKey())
+        || RemoteSupportProcess.Elements.RUN_SESSION.equals(task.getTaskDefinitionKey())) {
+      // the forms' time fields take the site's local time and name its zone (run-session: the offset at the session's start)
+      java.time.ZoneId zone = jobs.find(request.jobNumber()).map(Job::zone).orElse(java.time.ZoneOffset.UTC);
+      java.time.Instant at = RemoteSupportProcess.Elements.RUN_SESSION.equals(task.getTaskDefinitionKey()) ? followUp : time.now();
+      RemoteSupportProcess.Vars.SITE_TIME_ZONE.on(task.getExecution(), zone.getId());
+      RemoteSupportProcess.Vars.SITE_UTC_OFFSET.on(task.getExecution(), utcOffset(zone, at));
+    }
     task.setDescription("Case page: /staff/cases/" + request.caseNumber() + ". Case " + request.caseNumber() + ", job " + request.jobNumber() + " (" + jobName + ")"
         + notice.map(n -> "\n\n" + n.text()).orElse(""));
   }
@@ -64,6 +73,12 @@ public class NameTaskAfterCaseListener implements TaskListener {
       }
     }
     return time.now().plus(java.time.Duration.ofDays(1));
+  }
+
+  /** "UTC+01:00" (or "UTC" for a zone at UTC then). */
+  static String utcOffset(java.time.ZoneId zone, java.time.Instant at) {
+    java.time.ZoneOffset offset = zone.getRules().getOffset(at);
+    return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
   }
 
   /**

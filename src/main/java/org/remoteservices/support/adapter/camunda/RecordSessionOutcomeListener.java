@@ -31,8 +31,9 @@ public class RecordSessionOutcomeListener implements TaskListener {
   public void notify(DelegateTask task) {
     String requestId = task.getExecution().getProcessBusinessKey();
     FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
-    Instant startedAt = form.requiredInstant(Fields.STARTED_AT);
-    Instant endedAt = form.requiredInstant(Fields.ENDED_AT);
+    java.time.ZoneId site = sessions.siteZone(requestId);
+    Instant startedAt = form.requiredInstantIn(Fields.STARTED_AT, site);
+    Instant endedAt = form.requiredInstantIn(Fields.ENDED_AT, site);
     Boolean resolved = form.requiredBoolean(Vars.SESSION_RESOLVED.name());
     Boolean followUp = Boolean.FALSE;
     if (Boolean.FALSE.equals(resolved)) {

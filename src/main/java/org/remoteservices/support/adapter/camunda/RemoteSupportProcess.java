@@ -35,10 +35,17 @@ public final class RemoteSupportProcess {
      * the then optional recording reference and says that the file is there. A flag only; the domain checks again.
      */
     public static final ProcessVariable<Boolean> RECORDING_UPLOADED = booleanVariable("recordingUploaded");
+    /**
+     * The site's time zone (the job's IANA id, "Europe/Berlin") and its UTC offset at the time in question ("UTC+01:00"):
+     * the schedule-session and run-session forms name them beside their time fields, which take the site's local time.
+     * Not personal data; set when those tasks are created.
+     */
+    public static final ProcessVariable<String> SITE_TIME_ZONE = stringVariable("siteTimeZone");
+    public static final ProcessVariable<String> SITE_UTC_OFFSET = stringVariable("siteUtcOffset");
 
     /** The names of every variable the process itself keeps; a task form that submits anything else is refused. */
     public static final Set<String> ALL = Stream.of(SUPPORT_REQUEST_ID, RSSV_ACCEPTED, SESSION_RESOLVED, FOLLOW_UP_SESSION, SURVEY_SENT,
-        PRIVACY_RESTRICTED, CASE_NUMBER, RECORDING_UPLOADED).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
+        PRIVACY_RESTRICTED, CASE_NUMBER, RECORDING_UPLOADED, SITE_TIME_ZONE, SITE_UTC_OFFSET).map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The names of the decisions each deciding user task makes (the gateway after it reads them). They are removed when

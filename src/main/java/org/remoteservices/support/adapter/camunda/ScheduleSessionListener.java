@@ -27,7 +27,8 @@ public class ScheduleSessionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput form = FormInput.of(task, RemoteSupportProcess.Vars.ALL);
-    Instant start = form.requiredInstant(Fields.SESSION_START);
+    // typed as the site's wall-clock time (the form's text field names the zone), not the browser's
+    Instant start = form.requiredInstantIn(Fields.SESSION_START, sessions.siteZone(task.getExecution().getProcessBusinessKey()));
     Integer minutes = form.requiredInt(Fields.SESSION_MINUTES, 15, 480);
     form.validate();
     try {
