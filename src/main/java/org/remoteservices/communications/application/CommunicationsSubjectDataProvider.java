@@ -51,7 +51,9 @@ public class CommunicationsSubjectDataProvider implements SubjectDataProvider {
             "created_by", "created_at", "completed_at")),
         table("communication_recipient", List.of("communication_id", "position", "email", "name", "support_request_id", "job_number",
             "status", "updated_at"), "email", "name"),
-        table("communication_skip", List.of("communication_id", "reason", "skipped")));
+        table("communication_skip", List.of("communication_id", "reason", "skipped")),
+        // which warranty-expiry reminders were started: job, date, communication (no personal data)
+        table("warranty_reminder", List.of("job_number", "warranty_until", "communication_id", "created_at")));
   }
 
   @Override

@@ -34,7 +34,7 @@ class MailTemplatesTest {
       });
     }
     assertThat(text).isEqualTo(html).contains("rssv-form", "rssv-reminder", "rssv-rejection", "rssv-expired", "session-invitation",
-        "work-order", "survey", "recording-deletion", "privacy", "communication");
+        "work-order", "survey", "recording-deletion", "privacy", "communication", "warranty-reminder");
   }
 
   @Test

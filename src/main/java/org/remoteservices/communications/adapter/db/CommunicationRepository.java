@@ -17,6 +17,7 @@ import org.remoteservices.communications.domain.Progress;
 import org.remoteservices.communications.domain.Purpose;
 import org.remoteservices.communications.domain.Recipient;
 import org.remoteservices.communications.domain.SkipReason;
+import org.remoteservices.communications.domain.WarrantyReminder;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -146,6 +147,27 @@ public class CommunicationRepository implements CommunicationStore {
             select count(*) from communication_recipient r join communication c on c.id = r.communication_id
             where c.purpose = 'NOTICE_CHANGE' and c.notice_version = ? and r.email = ? and c.id <> ? and r.status <> 'FAILED'""")
         .params(noticeVersion, email, exceptCommunicationId).query(Integer.class).single() > 0;
+  }
+
+  @Override
+  public boolean warrantyReminderStarted(String jobNumber, java.time.LocalDate warrantyUntil) {
+    return jdbc.sql("select count(*) from warranty_reminder where job_number = ? and warranty_until = ?").params(jobNumber, warrantyUntil)
+        .query(Integer.class).single() > 0;
+  }
+
+  @Override
+  public void insertWarrantyReminder(WarrantyReminder r) {
+    jdbc.sql("insert into warranty_reminder (job_number, warranty_until, communication_id, created_at) values (?, ?, ?, ?)")
+        .params(r.jobNumber(), r.warrantyUntil(), r.communicationId(), Timestamp.from(r.createdAt())).update();
+  }
+
+  @Override
+  public Optional<WarrantyReminder> warrantyReminderOf(String communicationId) {
+    return jdbc.sql("select job_number, warranty_until, communication_id, created_at from warranty_reminder where communication_id = ?")
+        .param(communicationId)
+        .query((rs, n) -> new WarrantyReminder(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3),
+            rs.getTimestamp(4).toInstant()))
+        .optional();
   }
 
   @Override

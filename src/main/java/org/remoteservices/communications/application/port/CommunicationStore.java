@@ -44,6 +44,15 @@ public interface CommunicationStore {
   /** Whether this address already received a notice change of this version. */
   boolean noticeChangeSent(String noticeVersion, String email, String exceptCommunicationId);
 
+  /** Whether the reminder of this job's warranty ending on this date was started. */
+  boolean warrantyReminderStarted(String jobNumber, java.time.LocalDate warrantyUntil);
+
+  /** The idempotency record of a warranty-expiry reminder (primary key job and date: a second insert fails). */
+  void insertWarrantyReminder(org.remoteservices.communications.domain.WarrantyReminder reminder);
+
+  /** The warranty reminder this communication is, if it is one. */
+  Optional<org.remoteservices.communications.domain.WarrantyReminder> warrantyReminderOf(String communicationId);
+
   void insertChoice(ContactChoice choice);
 
   /** The person's intake choices, newest first. */
