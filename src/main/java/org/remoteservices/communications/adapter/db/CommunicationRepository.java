@@ -179,6 +179,11 @@ public class CommunicationRepository implements CommunicationStore {
   }
 
   @Override
+  public void noteOptOutSignal(String choiceId, String note) {
+    jdbc.sql("update contact_choice set gpc_note = ? where id = ?").params(note, choiceId).update();
+  }
+
+  @Override
   public List<ContactChoice> choicesOf(String email) {
     return choicesOf(List.of(email)).getOrDefault(email, List.of());
   }
@@ -225,7 +230,7 @@ public class CommunicationRepository implements CommunicationStore {
   public List<Map<String, Object>> describeChoices(Collection<String> ids) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String id : ids) {
-      jdbc.sql("select recorded_at, source, email, country, marketing_consent, wording_version, gpc_signal from contact_choice where id = ?")
+      jdbc.sql("select recorded_at, source, email, country, marketing_consent, wording_version, gpc_signal, gpc_note from contact_choice where id = ?")
           .param(id).query((rs, n) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("recorded_at", rs.getTimestamp("recorded_at").toInstant());
@@ -235,6 +240,9 @@ public class CommunicationRepository implements CommunicationStore {
             row.put("marketing_consent", rs.getBoolean("marketing_consent"));
             row.put("wording_version", rs.getString("wording_version"));
             row.put("opt_out_preference_signal", rs.getBoolean("gpc_signal"));
+            if (rs.getString("gpc_note") != null) {
+              row.put("opt_out_preference_signal_note", rs.getString("gpc_note"));
+            }
             return row;
           }).optional().ifPresent(out::add);
     }

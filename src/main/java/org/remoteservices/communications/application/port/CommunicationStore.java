@@ -55,6 +55,9 @@ public interface CommunicationStore {
 
   void insertChoice(ContactChoice choice);
 
+  /** Notes on this choice that the opt-out preference signal conflicted with it and won. */
+  void noteOptOutSignal(String choiceId, String note);
+
   /** The person's intake choices, newest first. */
   List<ContactChoice> choicesOf(String email);
 
