@@ -451,4 +451,39 @@ class CommunicationsTest extends IntegrationTest {
     assertThat(withoutSignal.json().has("gpcNote")).isFalse();
     assertThat(noteOf(people.get("consentCa"))).isNull();
   }
+
+  @org.springframework.beans.factory.annotation.Value("${rso.communications.selection-page-size}") int selectionPageSize;
+
+  @Test
+  void aPopulationLargerThanOnePageIsSelectedCompletely_eachPersonOnce_theNewestRequestDecides_skipsCountedOnce() throws Exception {
+    // people who come up again on later pages: a second request of a reached person (newer name), a second request of an
+    // objecting (skipped) one, and the site contact filing a request themselves
+    Http.Response again = http.post("/api/support-requests").json(Map.of("name", "Newer Name", "phone", "+1 555 0100",
+        "email", people.get("consentUs"), "jobNumber", job.jobNumber())).send();
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(http.post("/api/support-requests").json(Map.of("name", "Objecting Again", "phone", "+1 555 0100",
+        "email", people.get("objectingUs"), "jobNumber", job.jobNumber())).send().status()).isEqualTo(201);
+    assertThat(http.post("/api/support-requests").json(Map.of("name", "Site As Requester", "phone", "+1 555 0100",
+        "email", people.get("site"), "jobNumber", job.jobNumber())).send().status()).isEqualTo(201);
+    int candidates = jdbc.sql("select count(*) from support_request where job_number = ?").param(job.jobNumber()).query(Integer.class).single() + 2;
+    assertThat(candidates).as("requests and job contacts").isGreaterThan(2 * selectionPageSize);
+
+    String id = send("SERVICE_UPDATE", "Paged " + suffix);
+    assertReachedExactlyOnce("Paged " + suffix,
+        "site", "plan", "consentUs", "consentCa", "consentEu", "noConsentUs", "unsubscribedUs", "withdrawnCa");
+    JsonNode s = status(id);
+    assertThat(s.get("recipients").asInt()).isEqualTo(8);
+    assertThat(s.get("skipped").get("OBJECTED").asInt()).as("two requests, one person").isEqualTo(1);
+    assertThat(s.get("skipped").get("RESTRICTED").asInt()).isEqualTo(1);
+    assertThat(s.get("skipped")).hasSize(2);
+    List<Integer> positions = jdbc.sql("select position from communication_recipient where communication_id = ? order by position")
+        .param(id).query(Integer.class).list();
+    assertThat(positions).containsExactly(0, 1, 2, 3, 4, 5, 6, 7); // no gaps, no markers left
+    assertThat(jdbc.sql("select count(*) from communication_recipient where communication_id = ? and email = ?").params(id, people.get("objectingUs"))
+        .query(Integer.class).single()).as("a skipped person leaves no row").isZero();
+    assertThat(jdbc.sql("select name from communication_recipient where communication_id = ? and email = ?").params(id, people.get("consentUs"))
+        .query(String.class).single()).as("the newest request decides").isEqualTo("Newer Name");
+    assertThat(jdbc.sql("select support_request_id from communication_recipient where communication_id = ? and email = ?")
+        .params(id, people.get("site")).query(String.class).single()).as("a requester before a job contact").isNotNull();
+  }
 }

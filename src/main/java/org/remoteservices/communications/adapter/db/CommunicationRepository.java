@@ -32,10 +32,12 @@ public class CommunicationRepository implements CommunicationStore {
   private static final String CHOICE_COLUMNS = "id, support_request_id, email, country, marketing_consent, wording_version, source, gpc_signal, recorded_at";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
   private final TimeSource time;
 
-  public CommunicationRepository(JdbcClient jdbc, TimeSource time) {
+  public CommunicationRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, TimeSource time) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.time = time;
   }
 
@@ -67,16 +69,32 @@ public class CommunicationRepository implements CommunicationStore {
   }
 
   @Override
-  public int addRecipients(String communicationId, int firstPosition, List<Recipient> recipients) {
-    int added = 0;
-    Timestamp now = Timestamp.from(time.now());
-    for (int i = 0; i < recipients.size(); i++) {
-      Recipient r = recipients.get(i);
-      added += jdbc.sql("insert into communication_recipient (" + RECIPIENT_COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(communicationId, firstPosition + i, r.email(), r.name(), r.supportRequestId(), r.jobNumber(), r.status().name(), now)
-          .update();
+  public int addRecipients(String communicationId, List<Recipient> recipients) {
+    if (recipients.isEmpty()) {
+      return 0;
     }
-    return added;
+    Timestamp now = Timestamp.from(time.now());
+    List<Object[]> rows = new ArrayList<>(recipients.size());
+    for (Recipient r : recipients) {
+      rows.add(new Object[] {communicationId, r.position(), r.email(), r.name(), r.supportRequestId(), r.jobNumber(), r.status().name(), now});
+    }
+    int[] counts = jdbcTemplate.batchUpdate("insert into communication_recipient (" + RECIPIENT_COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    return counts.length;
+  }
+
+  @Override
+  public java.util.Set<String> alreadyIn(String communicationId, Collection<String> emails) {
+    if (emails.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("select email from communication_recipient where communication_id = :id and email in (:emails)")
+        .param("id", communicationId).param("emails", List.copyOf(emails)).query(String.class).list());
+  }
+
+  @Override
+  public int deleteSkippedMarkers(String communicationId) {
+    return jdbc.sql("delete from communication_recipient where communication_id = ? and status = 'SKIPPED'").param(communicationId).update();
   }
 
   @Override
@@ -87,7 +105,8 @@ public class CommunicationRepository implements CommunicationStore {
 
   @Override
   public int recipientCount(String communicationId) {
-    return jdbc.sql("select count(*) from communication_recipient where communication_id = ?").param(communicationId).query(Integer.class).single();
+    return jdbc.sql("select count(*) from communication_recipient where communication_id = ? and position >= 0").param(communicationId)
+        .query(Integer.class).single();
   }
 
   @Override
@@ -145,7 +164,7 @@ public class CommunicationRepository implements CommunicationStore {
   public boolean noticeChangeSent(String noticeVersion, String email, String exceptCommunicationId) {
     return jdbc.sql("""
             select count(*) from communication_recipient r join communication c on c.id = r.communication_id
-            where c.purpose = 'NOTICE_CHANGE' and c.notice_version = ? and r.email = ? and c.id <> ? and r.status <> 'FAILED'""")
+            where c.purpose = 'NOTICE_CHANGE' and c.notice_version = ? and r.email = ? and c.id <> ? and r.status not in ('FAILED', 'SKIPPED')""")
         .params(noticeVersion, email, exceptCommunicationId).query(Integer.class).single() > 0;
   }
 

@@ -18,8 +18,14 @@ public interface CommunicationStore {
 
   void updateStatus(String id, Communication.Status status);
 
-  /** Adds recipients (positions from {@code firstPosition}); a person already in this communication is not added twice. Returns how many were added. */
-  int addRecipients(String communicationId, int firstPosition, List<Recipient> recipients);
+  /** Adds recipients at their positions (the primary key communication + e-mail: nobody is in one communication twice). Returns how many. */
+  int addRecipients(String communicationId, List<Recipient> recipients);
+
+  /** Which of these addresses already have a row in this communication (selected or, while the selection runs, skipped). */
+  java.util.Set<String> alreadyIn(String communicationId, Collection<String> emails);
+
+  /** Removes the selection's SKIPPED marker rows (they exist only inside the selection's transaction). */
+  int deleteSkippedMarkers(String communicationId);
 
   void addSkips(String communicationId, Map<SkipReason, Integer> skipped);
 
