@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * their details with third parties (CCPA regulations 7025(c)(3)). When the newest intake (this very request included)
  * ticked the box and the consent is not withdrawn, unsubscribed, objected to or restricted, the signal wins: the opt-out
  * of sale and sharing is recorded (by the caller), the conflict is noted on that choice ({@code contact_choice.gpc_note})
- * and the note goes back in the answer. The marketing consent itself stays: it is a different choice (our own mail).
+ * and, when that consent was given in the very request carrying the signal, the note goes back in its answer (an earlier
+ * consent is not told to whoever sends a request: they may not be the person; it shows in the access report). The
+ * marketing consent itself stays: it is a different choice (our own mail).
  */
 @Service
 public class OptOutSignalConflictNotes implements OptOutSignalConflicts {
@@ -33,7 +35,7 @@ public class OptOutSignalConflictNotes implements OptOutSignalConflicts {
 
   @Override
   @Transactional
-  public Optional<String> noteConflict(String email) {
+  public Optional<String> noteConflict(String email, String supportRequestId) {
     String address = RecipientSelection.normal(email);
     List<ContactChoice> choices = store.choicesOf(address);
     if (choices.isEmpty() || !choices.get(0).marketingConsent()) {
@@ -43,15 +45,18 @@ public class OptOutSignalConflictNotes implements OptOutSignalConflicts {
       return Optional.empty(); // withdrawn, unsubscribed, objected or restricted: nothing standing to conflict with
     }
     ContactChoice consent = choices.get(0);
-    LocalDate given = LocalDate.ofInstant(consent.recordedAt(), TimeSource.ZONE);
-    String note = note(given, time.today());
+    boolean thisRequest = supportRequestId != null && supportRequestId.equals(consent.supportRequestId());
+    String note = note(thisRequest ? null : LocalDate.ofInstant(consent.recordedAt(), TimeSource.ZONE), time.today());
     store.noteOptOutSignal(consent.id(), note);
-    return Optional.of(note);
+    // only the request's own choice is told in its answer: who sent it may not be who consented earlier
+    return thisRequest ? Optional.of(note) : Optional.empty();
   }
 
+  /** The note: on the consent given in this request ({@code given} null) or on an earlier one. */
   static String note(LocalDate given, LocalDate signalled) {
-    return "Your opt-out preference signal conflicts with the consent to marketing about Lutron and third-party products you gave on "
-        + given + ". The signal wins: since " + signalled + " we do not sell or share your personal information, also not for "
+    String which = given == null ? "you gave in this request" : "given on " + given;
+    return "Your opt-out preference signal conflicts with the consent to marketing about Lutron and third-party products " + which
+        + ". The signal wins: since " + signalled + " we do not sell or share your personal information, also not for "
         + "third-party marketing. Our own marketing mail continues until you unsubscribe or withdraw that consent.";
   }
 }

@@ -68,12 +68,13 @@ public class ContactPermissionsService implements ContactPermissions {
 
   @Override
   @Transactional
-  public Optional<String> honorOptOutSignal(String email) {
+  public Optional<String> honorOptOutSignal(String email, String supportRequestId) {
     String key = keys.of(email);
     records.setFlag(key, PrivacyRight.OPT_OUT_OF_SALE.name(), null); // idempotent: an earlier opt-out stays as it was
     LOG.info("opt-out preference signal (Sec-GPC) honored: opt-out of sale and sharing recorded");
     // nothing here records an opt-in to sale or sharing; a conflicting choice (a standing marketing consent) is kept by
     // the feature that holds it, which notes it there: the signal has won already
-    return conflicts.orderedStream().map(c -> c.noteConflict(email)).flatMap(Optional::stream).findFirst();
+    return conflicts.orderedStream().map(c -> c.noteConflict(email, supportRequestId)).toList().stream().flatMap(Optional::stream)
+        .findFirst();
   }
 }

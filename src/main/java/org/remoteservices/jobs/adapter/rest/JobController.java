@@ -71,7 +71,13 @@ public class JobController {
   @PatchMapping("/{jobNumber}")
   @StaffOnly
   public Job change(@PathVariable String jobNumber, @Valid @RequestBody JobChange change) {
-    return jobs.change(jobNumber, change.systemObsolescenceDate(), change.warrantyUntil());
+    try {
+      return jobs.change(jobNumber, change.systemObsolescenceDate(), change.warrantyUntil());
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // the hourly warranty pass started this date's reminder in the same instant: nothing of this change was stored
+      throw DomainException.conflict("The warranty reminder of job " + jobNumber + " was being started at the same moment; nothing was "
+          + "changed. Try again.");
+    }
   }
 
   /**

@@ -90,11 +90,13 @@ public class PrivacyRequestController {
   }
 
   /**
-   * The Global Privacy Control signal (CCPA regulations 7025): an opt-out of sale and sharing for the requester; returns
-   * the note on a conflicting earlier choice, if there is one (the signal wins).
+   * The Global Privacy Control signal (CCPA regulations 7025): an opt-out of sale and sharing for the requester. A
+   * conflicting earlier choice (a standing marketing consent) is noted where it is kept, but never told here: this answer
+   * reads the same for everyone (docs/privacy.md, ImpostorTest), and a privacy request makes no choice of its own that
+   * the signal could conflict with, so {@code gpcNote} stays absent.
    */
   private String honorSignal(String email) {
-    return contactPermissions.honorOptOutSignal(email.strip()).orElse(null);
+    return contactPermissions.honorOptOutSignal(email.strip(), null).orElse(null);
   }
 
   @GetMapping("/api/privacy-requests/{id}")
