@@ -418,6 +418,10 @@
         if (result.gpcHonored && byId('gpc-honored')) {
           show(byId('gpc-honored')); // the browser sent Sec-GPC: 1 with the request
         }
+        if (typeof result.gpcNote === 'string' && result.gpcNote && byId('gpc-note')) {
+          byId('gpc-note').textContent = result.gpcNote; // an earlier choice it conflicted with; the signal won
+          show(byId('gpc-note'));
+        }
         hide(form);
         show(success);
         focusElement(success);

@@ -63,6 +63,8 @@ class ProcessConstantsTest extends IntegrationTest {
   void communicationConstantsExistInTheirModel() throws Exception {
     assertElements(CommunicationProcess.KEY, CommunicationProcess.Elements.class);
     assertVariables(List.of(CommunicationProcess.KEY), CommunicationProcess.Vars.class);
+    assertElements(org.remoteservices.communications.adapter.camunda.WarrantyRemindersProcess.KEY,
+        org.remoteservices.communications.adapter.camunda.WarrantyRemindersProcess.Elements.class);
   }
 
   @Test

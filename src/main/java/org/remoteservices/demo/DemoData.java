@@ -39,13 +39,16 @@ public class DemoData {
   static final List<Job> JOBS = List.of(
       new Job("J-100001", "Harbour View Hotel", "1 Quay Street, Portsmouth",
           new Job.Contact("Sam Site", "site.harbour@example.com", "+44 20 7946 0001"),
-          new Job.Contact("Sue Schedule", "schedule.harbour@example.com", "+44 20 7946 0002"), LocalDate.of(2035, 12, 31), "Europe/London"),
+          new Job.Contact("Sue Schedule", "schedule.harbour@example.com", "+44 20 7946 0002"), LocalDate.of(2035, 12, 31), "Europe/London",
+          LocalDate.of(2028, 12, 31)),
       new Job("J-100002", "City Library", "200 Main Street, Springfield",
           new Job.Contact("Lee Librarian", "facilities.library@example.com", "+1 555 0100"),
-          new Job.Contact("Pat Planner", "planning.library@example.com", "+1 555 0101"), LocalDate.of(2032, 6, 30), "America/Chicago"),
+          new Job.Contact("Pat Planner", "planning.library@example.com", "+1 555 0101"), LocalDate.of(2032, 6, 30), "America/Chicago",
+          LocalDate.of(2027, 6, 30)),
       new Job("J-100003", "Riverside Offices", "5 Riverside Walk, Coopersburg",
           new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"),
-          new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"), LocalDate.of(2040, 1, 1), "America/New_York"));
+          new Job.Contact("Ray Reception", "reception.riverside@example.com", "+1 555 0110"), LocalDate.of(2040, 1, 1), "America/New_York",
+          LocalDate.of(2029, 3, 31)));
 
   private final IdentityService identity;
   private final JobDirectory jobs;

@@ -61,9 +61,11 @@ class CommunicationBenchmark extends IntegrationTest {
     }
     double rawSeconds = (System.nanoTime() - r0) / 1e9;
     double rawRate = jobCount * 2 / rawSeconds;
+    System.out.printf("communication bench: raw GreenMail %d mails in %.1f s = %.0f mails/s%n", jobCount * 2, rawSeconds, rawRate);
     MAIL.purgeEmailFromAllMailboxes();
     System.gc();
 
+    HeapSampler sendHeap = new HeapSampler(Long.getLong("bench.communication.heap-sample-ms", 10_000));
     long s0 = System.nanoTime();
     String id = communications.send(new CommunicationService.Request("SERVICE_UPDATE", subject,
         "Version 4.2 fixes the scene timer.\n\nNothing to do on your side.", null, null), "bench").id();
@@ -83,6 +85,7 @@ class CommunicationBenchmark extends IntegrationTest {
       }
     }
     double sendSeconds = (System.nanoTime() - s0) / 1e9;
+    sendHeap.close();
     CommunicationService.Status status = communications.status(id);
     double sendRate = status.progress().sent() / sendSeconds;
     String line = String.format("communication bench: recipients=%d sent=%d failed=%d in %.1f s = %.0f mails/s; raw GreenMail %.0f mails/s "
@@ -90,9 +93,96 @@ class CommunicationBenchmark extends IntegrationTest {
         status.progress().recipients(), status.progress().sent(), status.progress().failed(), sendSeconds, sendRate, rawRate, rawSeconds,
         sendRate / rawRate, peakHeap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.println(line);
+    System.out.println("communication bench: heap used after GC during the send (s: MB): " + sendHeap.summary());
     assertThat(status.communication().status().name()).isEqualTo("DONE");
     assertThat(status.progress().sent()).isEqualTo(jobCount * 2);
     assertThat(status.progress().failed()).isZero();
     assertThat(MAIL.getReceivedMessages()).hasSize(jobCount * 2);
+
+    // the selection alone at a population of its own (default: the send's; -Dbench.communication.selection-recipients=100000)
+    int selectionPeople = Math.max(recipients, Integer.getInteger("bench.communication.selection-recipients", recipients));
+    int moreJobs = (selectionPeople + 1) / 2 - jobCount;
+    for (int n = 0; n < moreJobs; n++) {
+      jobs.insert(new org.remoteservices.jobs.api.Job("JS-" + n, "Selection Site " + n, n + " Selection Road",
+          new org.remoteservices.jobs.api.Job.Contact("Site " + n, "sel-site-" + n + "@bench.example.com", "+1 555 0101"),
+          new org.remoteservices.jobs.api.Job.Contact("Plan " + n, "sel-plan-" + n + "@bench.example.com", "+1 555 0102"),
+          LocalDate.of(2031, 1, 1)));
+    }
+    System.gc();
+    HeapSampler selectionHeap = new HeapSampler(Long.getLong("bench.communication.selection-heap-sample-ms", 2_000));
+    long q0 = System.nanoTime();
+    String selection = communications.send(new CommunicationService.Request("SERVICE_UPDATE", "Selection only", "Selection only.", null, null),
+        "bench").id();
+    Job select = management.createJobQuery().processDefinitionKey(CommunicationProcess.KEY).executable().list().stream()
+        .filter(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).processInstanceBusinessKey(selection)
+            .count() == 1)
+        .findFirst().orElseThrow();
+    management.executeJob(select.getId());
+    double selectSeconds = (System.nanoTime() - q0) / 1e9;
+    selectionHeap.close();
+    int selected = communications.status(selection).progress().recipients();
+    System.out.printf("communication bench: selection of %d people in %.1f s; heap used after GC while it ran (s: MB): %s%n", selected,
+        selectSeconds, selectionHeap.summary());
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(selection).singleResult().getId(),
+        "bench: selection only");
+    assertThat(selected).isEqualTo(2 * ((selectionPeople + 1) / 2));
+  }
+
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+  /** Heap used right after a full GC, sampled on a thread of its own every {@code everyMs} while a phase runs. */
+  static final class HeapSampler implements AutoCloseable {
+    private final List<String> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final long start = System.nanoTime();
+    private final Thread thread;
+    private volatile boolean stop;
+    private volatile long max;
+
+    HeapSampler(long everyMs) {
+      sample();
+      thread = new Thread(() -> {
+        while (!stop) {
+          try {
+            Thread.sleep(everyMs);
+          } catch (InterruptedException e) {
+            return;
+          }
+          sample();
+        }
+      }, "heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void sample() {
+      System.gc();
+      long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      max = Math.max(max, used);
+      samples.add(String.format("%.0f: %d", (System.nanoTime() - start) / 1e9, used / (1024 * 1024)));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop = true;
+      thread.interrupt();
+      thread.join();
+      sample();
+    }
+
+    String summary() {
+      List<String> all;
+      synchronized (samples) {
+        all = List.copyOf(samples);
+      }
+      List<String> shown = new java.util.ArrayList<>();
+      int step = Math.max(1, all.size() / 12);
+      for (int i = 0; i < all.size(); i += step) {
+        shown.add(all.get(i));
+      }
+      if (!shown.get(shown.size() - 1).equals(all.get(all.size() - 1))) {
+        shown.add(all.get(all.size() - 1));
+      }
+      return String.join(", ", shown) + " (" + all.size() + " samples, max " + max / (1024 * 1024) + " MB)";
+    }
   }
 }

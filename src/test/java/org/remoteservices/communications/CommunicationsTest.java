@@ -390,4 +390,102 @@ class CommunicationsTest extends IntegrationTest {
     assertThat(plain.json().get("gpcHonored").asBoolean()).isFalse();
     assertThat(flags.flags(keys.of(without))).doesNotContain("OPT_OUT_OF_SALE");
   }
+
+  private String noteOf(String email) {
+    return jdbc.sql("select gpc_note from contact_choice where email = ? order by recorded_at desc").param(email).query(String.class).list()
+        .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  @Test
+  void aConflictingMarketingConsentIsNotedAtEachEntryPoint_theSignalStillWins() {
+    // the support-request API: the very request ticks the marketing box and carries Sec-GPC: 1
+    String api = "gpc-conflict-api-" + suffix + "@example.org";
+    Http.Response viaApi = http.post("/api/support-requests").header("Sec-GPC", "1").json(Map.of("name", "Gpc Conflict", "phone", "+1 555 0100",
+        "email", api, "jobNumber", job.jobNumber(), "marketingConsent", true)).send();
+    assertThat(viaApi.status()).isEqualTo(201);
+    assertThat(viaApi.json().get("gpcHonored").asBoolean()).isTrue();
+    assertThat(viaApi.json().get("gpcNote").asText()).contains("conflicts with the consent to marketing").contains("The signal wins");
+    assertThat(flags.flags(keys.of(api))).contains("OPT_OUT_OF_SALE");
+    assertThat(noteOf(api)).isEqualTo(viaApi.json().get("gpcNote").asText()); // noted where the choice is kept
+    // no consent in the request: nothing conflicts, no note at all
+    String plain = "gpc-plain-" + suffix + "@example.org";
+    Http.Response noConflict = http.post("/api/support-requests").header("Sec-GPC", "1").json(Map.of("name", "Gpc Plain", "phone", "+1 555 0100",
+        "email", plain, "jobNumber", job.jobNumber())).send();
+    assertThat(noConflict.json().get("gpcHonored").asBoolean()).isTrue();
+    assertThat(noConflict.json().has("gpcNote")).isFalse();
+    assertThat(noteOf(plain)).isNull();
+    // consent without the signal: no note either
+    Http.Response noSignal = http.post("/api/support-requests").json(Map.of("name", "Gpc None", "phone", "+1 555 0100",
+        "email", "gpc-none-" + suffix + "@example.org", "jobNumber", job.jobNumber(), "marketingConsent", true)).send();
+    assertThat(noSignal.json().has("gpcNote")).isFalse();
+
+    // the portal: its form posts through the same API, and the page has the place that shows the note
+    String portal = "gpc-conflict-portal-" + suffix + "@example.org";
+    Http.Response viaPortal = http.post("/api/support-requests").header("Sec-GPC", "1").header("X-Requested-With", "XMLHttpRequest")
+        .header("X-RSO-Source", "portal").json(Map.of("name", "Portal Conflict", "phone", "+1 555 0100", "email", portal,
+            "jobNumber", job.jobNumber(), "marketingConsent", true)).send();
+    assertThat(viaPortal.json().get("gpcNote").asText()).contains("The signal wins");
+    assertThat(noteOf(portal)).isNotNull();
+    assertThat(http.get("/portal/support.html").send().body()).contains("id=\"gpc-note\"");
+    assertThat(http.get("/portal/portal.js").send().body()).contains("result.gpcNote");
+
+    // the privacy-request API: an earlier, standing consent (given at intake) conflicts; it is noted where it is kept, the
+    // opt-out recorded, but the answer does not tell it: it reads the same for everyone (whoever sends it may not be the person)
+    String consented = people.get("consentUs");
+    Http.Response viaPrivacy = http.post("/api/privacy-requests").header("Sec-GPC", "1").json(Map.of("rights", List.of("ACCESS"),
+        "name", "Person consentUs", "email", consented, "jurisdiction", "US_CA")).send();
+    assertThat(viaPrivacy.status()).as(viaPrivacy.toString()).isEqualTo(201);
+    assertThat(viaPrivacy.json().get("gpcHonored").asBoolean()).isTrue();
+    assertThat(viaPrivacy.json().has("gpcNote")).isFalse();
+    assertThat(flags.flags(keys.of(consented))).contains("OPT_OUT_OF_SALE");
+    assertThat(noteOf(consented)).contains("conflicts with the consent to marketing").contains("given on ").contains("The signal wins");
+    assertThat(viaApi.json().get("gpcNote").asText()).contains("you gave in this request");
+    // an unsubscribed person's earlier consent no longer stands, a person who never consented has nothing to conflict
+    for (String role : List.of("unsubscribedUs", "noConsentUs")) {
+      Http.Response r = http.post("/api/privacy-requests").header("Sec-GPC", "1").json(Map.of("rights", List.of("ACCESS"),
+          "name", "Person " + role, "email", people.get(role), "jurisdiction", "US_CA")).send();
+      assertThat(r.json().get("gpcHonored").asBoolean()).as(role).isTrue();
+      assertThat(r.json().has("gpcNote")).as(role).isFalse();
+      assertThat(flags.flags(keys.of(people.get(role)))).as(role).contains("OPT_OUT_OF_SALE");
+    }
+    Http.Response withoutSignal = http.post("/api/privacy-requests").json(Map.of("rights", List.of("ACCESS"), "name", "Person consentCa",
+        "email", people.get("consentCa"), "jurisdiction", "US_CA")).send();
+    assertThat(withoutSignal.json().has("gpcNote")).isFalse();
+    assertThat(noteOf(people.get("consentCa"))).isNull();
+  }
+
+  @org.springframework.beans.factory.annotation.Value("${rso.communications.selection-page-size}") int selectionPageSize;
+
+  @Test
+  void aPopulationLargerThanOnePageIsSelectedCompletely_eachPersonOnce_theNewestRequestDecides_skipsCountedOnce() throws Exception {
+    // people who come up again on later pages: a second request of a reached person (newer name), a second request of an
+    // objecting (skipped) one, and the site contact filing a request themselves
+    Http.Response again = http.post("/api/support-requests").json(Map.of("name", "Newer Name", "phone", "+1 555 0100",
+        "email", people.get("consentUs"), "jobNumber", job.jobNumber())).send();
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(http.post("/api/support-requests").json(Map.of("name", "Objecting Again", "phone", "+1 555 0100",
+        "email", people.get("objectingUs"), "jobNumber", job.jobNumber())).send().status()).isEqualTo(201);
+    assertThat(http.post("/api/support-requests").json(Map.of("name", "Site As Requester", "phone", "+1 555 0100",
+        "email", people.get("site"), "jobNumber", job.jobNumber())).send().status()).isEqualTo(201);
+    int candidates = jdbc.sql("select count(*) from support_request where job_number = ?").param(job.jobNumber()).query(Integer.class).single() + 2;
+    assertThat(candidates).as("requests and job contacts").isGreaterThan(2 * selectionPageSize);
+
+    String id = send("SERVICE_UPDATE", "Paged " + suffix);
+    assertReachedExactlyOnce("Paged " + suffix,
+        "site", "plan", "consentUs", "consentCa", "consentEu", "noConsentUs", "unsubscribedUs", "withdrawnCa");
+    JsonNode s = status(id);
+    assertThat(s.get("recipients").asInt()).isEqualTo(8);
+    assertThat(s.get("skipped").get("OBJECTED").asInt()).as("two requests, one person").isEqualTo(1);
+    assertThat(s.get("skipped").get("RESTRICTED").asInt()).isEqualTo(1);
+    assertThat(s.get("skipped")).hasSize(2);
+    List<Integer> positions = jdbc.sql("select position from communication_recipient where communication_id = ? order by position")
+        .param(id).query(Integer.class).list();
+    assertThat(positions).containsExactly(0, 1, 2, 3, 4, 5, 6, 7); // no gaps, no markers left
+    assertThat(jdbc.sql("select count(*) from communication_recipient where communication_id = ? and email = ?").params(id, people.get("objectingUs"))
+        .query(Integer.class).single()).as("a skipped person leaves no row").isZero();
+    assertThat(jdbc.sql("select name from communication_recipient where communication_id = ? and email = ?").params(id, people.get("consentUs"))
+        .query(String.class).single()).as("the newest request decides").isEqualTo("Newer Name");
+    assertThat(jdbc.sql("select support_request_id from communication_recipient where communication_id = ? and email = ?")
+        .params(id, people.get("site")).query(String.class).single()).as("a requester before a job contact").isNotNull();
+  }
 }

@@ -7,6 +7,7 @@ import org.remoteservices.communications.application.port.CommunicationStore;
 import org.remoteservices.communications.domain.Communication;
 import org.remoteservices.communications.domain.Purpose;
 import org.remoteservices.communications.domain.Recipient;
+import org.remoteservices.communications.domain.WarrantyReminder;
 import org.remoteservices.privacy.api.ContactPermissions;
 import org.remoteservices.shared.error.DomainException;
 import org.remoteservices.shared.mail.MailOutbox;
@@ -32,9 +33,11 @@ public class CommunicationSender {
   private final MailTemplates templates;
   private final ContactPermissions permissions;
   private final PublicLinks links;
+  private final org.remoteservices.jobs.api.JobDirectory jobs;
 
   public CommunicationSender(CommunicationStore store, MailOutbox outbox, MailTemplates templates, ContactPermissions permissions,
-      PublicLinks links) {
+      PublicLinks links, org.remoteservices.jobs.api.JobDirectory jobs) {
+    this.jobs = jobs;
     this.store = store;
     this.outbox = outbox;
     this.templates = templates;
@@ -48,13 +51,14 @@ public class CommunicationSender {
     if (c.purpose() == Purpose.SALES_CALL) {
       throw DomainException.conflict("a sales-call communication creates call tasks, it sends no mail");
     }
+    java.util.Optional<WarrantyReminder> warranty = store.warrantyReminderOf(communicationId);
     int sent = 0;
     for (Recipient r : store.recipients(communicationId, index * c.chunkSize(), (index + 1) * c.chunkSize())) {
       if (!store.claim(communicationId, r.position())) {
         continue; // done in an earlier run
       }
       try {
-        outbox.deliverOnce(key(communicationId, r.position()), () -> compose(c, r));
+        outbox.deliverOnce(key(communicationId, r.position()), () -> warranty.isPresent() ? compose(c, warranty.get(), r) : compose(c, r));
         store.mark(communicationId, r.position(), Recipient.Status.SENT);
         sent++;
       } catch (RuntimeException e) {
@@ -67,6 +71,17 @@ public class CommunicationSender {
 
   public static String key(String communicationId, int position) {
     return "communication:" + communicationId + ":" + position;
+  }
+
+  /** A warranty-expiry reminder: its own template, naming the job and the date (values only). */
+  OutgoingMail compose(Communication c, WarrantyReminder w, Recipient r) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("name", r.name());
+    vars.put("jobNumber", w.jobNumber());
+    vars.put("jobName", jobs.find(w.jobNumber()).map(org.remoteservices.jobs.api.Job::jobName).orElse(w.jobNumber()));
+    vars.put("warrantyUntil", w.warrantyUntil().toString());
+    vars.put("supportLink", links.link("/portal/support?jobNumber=" + w.jobNumber()));
+    return templates.mail(r.supportRequestId(), List.of(r.email()), c.subject(), "warranty-reminder", vars, Map.of());
   }
 
   OutgoingMail compose(Communication c, Recipient r) {

@@ -46,12 +46,14 @@ public class CommunicationsSubjectDataProvider implements SubjectDataProvider {
   public List<OwnedTable> tables() {
     return List.of(
         table("contact_choice", List.of("id", "support_request_id", "email", "country", "marketing_consent", "wording_version", "source",
-            "gpc_signal", "recorded_at"), "email", "country"),
+            "gpc_signal", "recorded_at", "gpc_note"), "email", "country"),
         table("communication", List.of("id", "purpose", "subject", "body", "job_numbers", "notice_version", "status", "chunk_size",
             "created_by", "created_at", "completed_at")),
         table("communication_recipient", List.of("communication_id", "position", "email", "name", "support_request_id", "job_number",
             "status", "updated_at"), "email", "name"),
-        table("communication_skip", List.of("communication_id", "reason", "skipped")));
+        table("communication_skip", List.of("communication_id", "reason", "skipped")),
+        // which warranty-expiry reminders were started: job, date, communication (no personal data)
+        table("warranty_reminder", List.of("job_number", "warranty_until", "communication_id", "created_at")));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.remoteservices.support.api.CaseRequester;
 import org.remoteservices.support.api.SupportRequesters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecipientSelection {
   private static final Logger LOG = LoggerFactory.getLogger(RecipientSelection.class);
-  static final int PAGE = 1000;
   static final Set<String> SALES_COUNTRIES = Set.of("US", "CA");
 
   private final CommunicationStore store;
   private final JobDirectory jobs;
   private final SupportRequesters requesters;
   private final ContactPermissions permissions;
+  private final int pageSize;
 
-  public RecipientSelection(CommunicationStore store, JobDirectory jobs, SupportRequesters requesters, ContactPermissions permissions) {
+  public RecipientSelection(CommunicationStore store, JobDirectory jobs, SupportRequesters requesters, ContactPermissions permissions,
+      @Value("${rso.communications.selection-page-size:1000}") int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("rso.communications.selection-page-size must be at least 1");
+    }
+    this.pageSize = pageSize;
     this.store = store;
     this.jobs = jobs;
     this.requesters = requesters;
@@ -50,80 +56,108 @@ public class RecipientSelection {
 
   private static final class Person {
     final String email;
-    String name;
+    final String name;
     String supportRequestId;
-    String jobNumber;
+    final String jobNumber;
 
-    Person(String email) {
+    Person(String email, String name, String supportRequestId, String jobNumber) {
       this.email = email;
+      this.name = name;
+      this.supportRequestId = supportRequestId;
+      this.jobNumber = jobNumber;
     }
   }
 
-  /** Selects (once: a rerun finds the rows already there) and returns the number of chunks to send. */
+  /**
+   * Selects (once: a rerun finds the communication past SELECTING) and returns the number of chunks to send. Page by page
+   * ({@code rso.communications.selection-page-size}): the jobs' requesters newest request first, then the jobs' site and
+   * scheduling contacts, each page checked against the rows already written (the primary key communication + e-mail), so
+   * the first time an address comes up decides (for a requester: their newest request) and memory holds one page, however
+   * large the population. A person the purpose may not reach gets a SKIPPED marker row (address only) so a later page does
+   * not count them again; the markers are removed before the selection's transaction commits.
+   */
   @Transactional
   public int select(String communicationId) {
     Communication c = store.find(communicationId).orElseThrow(() -> DomainException.notFound("no communication " + communicationId));
     if (c.status() != Communication.Status.SELECTING) {
       return chunks(communicationId, c.chunkSize());
     }
-    Set<String> wanted = Set.copyOf(c.jobNumbers());
-    Map<String, Person> people = new LinkedHashMap<>();
-    for (int offset = 0; ; offset += PAGE) {
-      List<CaseRequester> page = requesters.list(offset, PAGE);
-      for (CaseRequester r : page) {
-        if (wanted.isEmpty() || wanted.contains(r.jobNumber())) {
-          Person p = people.computeIfAbsent(normal(r.email()), Person::new);
-          p.name = r.name();
-          p.supportRequestId = r.supportRequestId(); // the newest request: oldest first, so the last one wins
-          p.jobNumber = r.jobNumber();
-        }
-      }
-      if (page.size() < PAGE) {
+    Walk walk = new Walk(c);
+    Long before = null;
+    while (true) {
+      List<CaseRequester> page = requesters.newestFirst(before, c.jobNumbers(), pageSize);
+      walk.add(page.stream().map(r -> new Person(normal(r.email()), r.name(), r.supportRequestId(), r.jobNumber())).toList());
+      if (page.size() < pageSize) {
         break;
       }
+      before = page.get(page.size() - 1).position();
     }
-    for (int offset = 0; ; offset += PAGE) {
-      List<Job> page = jobs.list(offset, PAGE);
-      for (Job job : page) {
-        if (wanted.isEmpty() || wanted.contains(job.jobNumber())) {
-          for (Job.Contact contact : new Job.Contact[] {job.siteContact(), job.schedulingContact()}) {
-            if (contact != null && contact.email() != null && !contact.email().isBlank()) {
-              Person p = people.computeIfAbsent(normal(contact.email()), Person::new);
-              if (p.name == null) {
-                p.name = contact.name();
-                p.jobNumber = job.jobNumber();
-              }
-            }
-          }
+    if (c.jobNumbers().isEmpty()) {
+      String after = null;
+      while (true) {
+        List<Job> page = jobs.listAfter(after, pageSize);
+        walk.add(contacts(page));
+        if (page.size() < pageSize) {
+          break;
+        }
+        after = page.get(page.size() - 1).jobNumber();
+      }
+    } else {
+      for (int from = 0; from < c.jobNumbers().size(); from += pageSize) {
+        walk.add(contacts(c.jobNumbers().subList(from, Math.min(c.jobNumbers().size(), from + pageSize)).stream()
+            .map(jobs::find).flatMap(Optional::stream).toList()));
+      }
+    }
+    store.deleteSkippedMarkers(communicationId);
+    store.addSkips(communicationId, walk.skipped);
+    store.updateStatus(communicationId, Communication.Status.SENDING);
+    LOG.info("communication {} ({}): {} recipient(s), skipped {}", communicationId, c.purpose(), walk.position, walk.skipped);
+    return chunks(communicationId, c.chunkSize());
+  }
+
+  private static List<Person> contacts(List<Job> page) {
+    List<Person> out = new ArrayList<>();
+    for (Job job : page) {
+      for (Job.Contact contact : new Job.Contact[] {job.siteContact(), job.schedulingContact()}) {
+        if (contact != null && contact.email() != null && !contact.email().isBlank()) {
+          out.add(new Person(normal(contact.email()), contact.name(), null, job.jobNumber()));
         }
       }
-      if (page.size() < PAGE) {
-        break;
-      }
     }
-    Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
-    List<Recipient> batch = new ArrayList<>();
-    int position = 0;
-    List<Person> all = new ArrayList<>(people.values());
-    for (int from = 0; from < all.size(); from += PAGE) {
-      List<Person> slice = all.subList(from, Math.min(all.size(), from + PAGE));
-      Map<String, List<ContactChoice>> choices = c.purpose().needsConsent()
-          ? store.choicesOf(slice.stream().map(p -> p.email).toList()) : Map.of();
-      for (Person p : slice) {
+    return out;
+  }
+
+  /** One selection's state: the next position, the skip counts, the next marker position (negative); nothing per person. */
+  private final class Walk {
+    final Communication c;
+    final Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+    int position;
+    int marker = -1;
+
+    Walk(Communication c) {
+      this.c = c;
+    }
+
+    void add(List<Person> candidates) {
+      Map<String, Person> fresh = new LinkedHashMap<>();
+      candidates.forEach(p -> fresh.putIfAbsent(p.email, p)); // within the page, the first one decides too
+      fresh.keySet().removeAll(store.alreadyIn(c.id(), fresh.keySet()));
+      if (fresh.isEmpty()) {
+        return;
+      }
+      Map<String, List<ContactChoice>> choices = c.purpose().needsConsent() ? store.choicesOf(fresh.keySet()) : Map.of();
+      List<Recipient> rows = new ArrayList<>(fresh.size());
+      for (Person p : fresh.values()) {
         Optional<SkipReason> reason = refusal(c, p, choices.getOrDefault(p.email, List.of()));
         if (reason.isPresent()) {
           skipped.merge(reason.get(), 1, Integer::sum);
-          continue;
+          rows.add(new Recipient(c.id(), marker--, p.email, null, null, null, Recipient.Status.SKIPPED));
+        } else {
+          rows.add(new Recipient(c.id(), position++, p.email, p.name, p.supportRequestId, p.jobNumber, Recipient.Status.PENDING));
         }
-        batch.add(new Recipient(communicationId, position++, p.email, p.name, p.supportRequestId, p.jobNumber, Recipient.Status.PENDING));
       }
-      store.addRecipients(communicationId, position - batch.size(), batch);
-      batch.clear();
+      store.addRecipients(c.id(), rows);
     }
-    store.addSkips(communicationId, skipped);
-    store.updateStatus(communicationId, Communication.Status.SENDING);
-    LOG.info("communication {} ({}): {} recipient(s), skipped {}", communicationId, c.purpose(), position, skipped);
-    return chunks(communicationId, c.chunkSize());
   }
 
   public int chunks(String communicationId, int chunkSize) {

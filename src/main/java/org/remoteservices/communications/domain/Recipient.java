@@ -4,7 +4,8 @@ package org.remoteservices.communications.domain;
 public record Recipient(String communicationId, int position, String email, String name, String supportRequestId, String jobNumber,
     Status status) {
 
-  public enum Status { PENDING, CLAIMED, SENT, FAILED, CALL_TASK, CALLED }
+  /** SKIPPED: a marker the selection writes for a person it did not pick (so a later page does not count them twice) and removes before it commits. */
+  public enum Status { PENDING, CLAIMED, SENT, FAILED, CALL_TASK, CALLED, SKIPPED }
 
   @Override
   public String toString() { // personal data

@@ -10,12 +10,24 @@ public record Job(
     Contact siteContact,
     Contact schedulingContact,
     LocalDate systemObsolescenceDate,
-    String timeZone) {
+    String timeZone,
+    LocalDate warrantyUntil) {
 
   /** A job in UTC (the site's zone not given). */
   public Job(String jobNumber, String jobName, String locationAddress, Contact siteContact, Contact schedulingContact,
       LocalDate systemObsolescenceDate) {
-    this(jobNumber, jobName, locationAddress, siteContact, schedulingContact, systemObsolescenceDate, "UTC");
+    this(jobNumber, jobName, locationAddress, siteContact, schedulingContact, systemObsolescenceDate, "UTC", null);
+  }
+
+  /** A job without a warranty date. */
+  public Job(String jobNumber, String jobName, String locationAddress, Contact siteContact, Contact schedulingContact,
+      LocalDate systemObsolescenceDate, String timeZone) {
+    this(jobNumber, jobName, locationAddress, siteContact, schedulingContact, systemObsolescenceDate, timeZone, null);
+  }
+
+  /** The same job with another warranty date (null: none). */
+  public Job withWarrantyUntil(LocalDate date) {
+    return new Job(jobNumber, jobName, locationAddress, siteContact, schedulingContact, systemObsolescenceDate, timeZone, date);
   }
 
   public Job {

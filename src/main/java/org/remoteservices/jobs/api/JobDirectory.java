@@ -19,6 +19,15 @@ public interface JobDirectory {
   /** A page of the registry, by job number (communications walk every job's contacts). */
   java.util.List<Job> list(int offset, int limit);
 
+  /**
+   * Keyset page of the registry: the jobs after {@code afterJobNumber} (null: from the first) by job number, so a walk
+   * over every job costs the same per page however many there are.
+   */
+  java.util.List<Job> listAfter(String afterJobNumber, int limit);
+
+  /** Keyset page of the jobs whose warranty ends between {@code from} and {@code to} (both included), by job number. */
+  java.util.List<Job> warrantiesEnding(java.time.LocalDate from, java.time.LocalDate to, String afterJobNumber, int limit);
+
   /** Registers a new job; refused ({@code DomainException} CONFLICT) if the number is taken. */
   void register(Job job);
 

@@ -12,6 +12,14 @@ public interface JobStore {
 
   List<Job> list(int offset, int limit);
 
+  /** Keyset page: the jobs after {@code afterJobNumber} (null: from the first), by job number. */
+  List<Job> listAfter(String afterJobNumber, int limit);
+
+  /** Keyset page of the jobs whose warranty ends in [from, to], by job number. */
+  List<Job> warrantiesEnding(java.time.LocalDate from, java.time.LocalDate to, String afterJobNumber, int limit);
+
+  void updateWarrantyUntil(String jobNumber, java.time.LocalDate date);
+
   void insert(Job job);
 
   void updateObsolescenceDate(String jobNumber, java.time.LocalDate date);

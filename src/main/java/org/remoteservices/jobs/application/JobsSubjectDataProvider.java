@@ -36,7 +36,7 @@ public class JobsSubjectDataProvider implements SubjectDataProvider {
   public List<OwnedTable> tables() {
     return List.of(table("job", List.of("job_number", "job_name", "location_address", "site_contact_name", "site_contact_email",
             "site_contact_phone", "scheduling_contact_name", "scheduling_contact_email", "scheduling_contact_phone",
-            "system_obsolescence_date", "created_at", "time_zone"),
+            "system_obsolescence_date", "created_at", "time_zone", "warranty_until"),
         "location_address", "site_contact_name", "site_contact_email", "site_contact_phone", "scheduling_contact_name",
         "scheduling_contact_email", "scheduling_contact_phone"),
         // what each record-retention pass destroyed: counts and categories per job, no personal data

@@ -27,9 +27,11 @@ public interface ContactPermissions {
 
   /**
    * The Global Privacy Control signal (Sec-GPC: 1) came with a request from this person: an opt-out of sale and
-   * sharing is recorded at once. Returns the earlier choice it overrides, when one conflicts (else empty).
+   * sharing is recorded at once, and a choice it conflicts with is noted where that choice is kept. Returns the note
+   * for the answer when the conflicting choice was made in this very request ({@code supportRequestId}; null: the
+   * request makes no choice of its own), else empty: an earlier choice is never told to whoever sent the request.
    */
-  Optional<String> honorOptOutSignal(String email);
+  Optional<String> honorOptOutSignal(String email, String supportRequestId);
 
   /** The unsubscribe links of a marketing mail to the requester of this support request. */
   record UnsubscribeLinks(String page, String oneClick) {}

@@ -3,6 +3,8 @@ package org.remoteservices.privacy.application;
 import java.util.List;
 import java.util.Optional;
 import org.remoteservices.privacy.api.ContactPermissions;
+import org.remoteservices.privacy.api.OptOutSignalConflicts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.remoteservices.privacy.application.port.PrivacyRecordStore;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.slf4j.Logger;
@@ -21,11 +23,14 @@ public class ContactPermissionsService implements ContactPermissions {
   private final PrivacyRecordStore records;
   private final SubjectKeys keys;
   private final UnsubscribeService unsubscribe;
+  private final ObjectProvider<OptOutSignalConflicts> conflicts;
 
-  public ContactPermissionsService(PrivacyRecordStore records, SubjectKeys keys, UnsubscribeService unsubscribe) {
+  public ContactPermissionsService(PrivacyRecordStore records, SubjectKeys keys, UnsubscribeService unsubscribe,
+      ObjectProvider<OptOutSignalConflicts> conflicts) {
     this.records = records;
     this.keys = keys;
     this.unsubscribe = unsubscribe;
+    this.conflicts = conflicts;
   }
 
   @Override
@@ -63,10 +68,13 @@ public class ContactPermissionsService implements ContactPermissions {
 
   @Override
   @Transactional
-  public Optional<String> honorOptOutSignal(String email) {
+  public Optional<String> honorOptOutSignal(String email, String supportRequestId) {
     String key = keys.of(email);
     records.setFlag(key, PrivacyRight.OPT_OUT_OF_SALE.name(), null); // idempotent: an earlier opt-out stays as it was
     LOG.info("opt-out preference signal (Sec-GPC) honored: opt-out of sale and sharing recorded");
-    return Optional.empty(); // nothing here records an opt-in to sale or sharing: the only conflicting choice lives with the caller
+    // nothing here records an opt-in to sale or sharing; a conflicting choice (a standing marketing consent) is kept by
+    // the feature that holds it, which notes it there: the signal has won already
+    return conflicts.orderedStream().map(c -> c.noteConflict(email, supportRequestId)).toList().stream().flatMap(Optional::stream)
+        .findFirst();
   }
 }

@@ -147,17 +147,9 @@ public class DeadlineService {
   @Transactional
   public void mailExtensionNotice(String id) {
     PrivacyRequest request = requests.get(id);
-    mails.send(request, "extension", List.of(request.replyTo()), "We need more time to answer your privacy request",
-        """
-        %s
-
-        we received your privacy request %s on %s. We need more time to answer it completely, and have extended the
-        deadline to %s, as the law allows.
-
-        Why: %s
-
-        %s""".formatted(PrivacyMails.greeting(request), request.reference(), PrivacyMails.day(request.receivedAt()),
-            PrivacyMails.deadlineDay(request.dueAt()), request.extensionReason(), policy.supervisoryAuthority()),
+    mails.send(request, "extension", List.of(request.replyTo()), "We need more time to answer your privacy request", "extension",
+        java.util.Map.of("received", PrivacyMails.day(request.receivedAt()), "due", PrivacyMails.deadlineDay(request.dueAt()),
+            "reason", String.valueOf(request.extensionReason()), "authority", policy.supervisoryAuthority()),
         List.of());
   }
 

@@ -76,19 +76,8 @@ public class MeritsDecisions {
     if (!REFUSED.equals(outcome.status())) {
       throw new IllegalStateException("privacy request " + id + ": the objection was not overruled");
     }
-    mails.send(request, "objection-overruled", to(request), "Your objection: our compelling legitimate grounds",
-        """
-        %s
-
-        you objected to our processing of your personal data (privacy request %s). We have considered your objection and
-        will continue the processing, because we have compelling legitimate grounds that override your interests, rights
-        and freedoms:
-
-        %s
-
-        You can reply to this mail to ask us to review the decision.
-
-        %s""".formatted(PrivacyMails.greeting(request), request.reference(), outcome.outcome(), policy.supervisoryAuthority()),
+    mails.send(request, "objection-overruled", to(request), "Your objection: our compelling legitimate grounds", "objection-overruled",
+        java.util.Map.of("grounds", String.valueOf(outcome.outcome()), "authority", policy.supervisoryAuthority()),
         List.of());
   }
 

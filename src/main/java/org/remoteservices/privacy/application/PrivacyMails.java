@@ -51,6 +51,27 @@ public class PrivacyMails {
         Map.of("body", body, "paragraphs", MailTemplates.paragraphs(body), "signature", SIGNATURE), attachments);
   }
 
+  /**
+   * A mail of the request from its own template pair {@code mail/privacy/<template>.txt|.html}: the use case passes only
+   * values; the wording, and the privacy team's signature under it, are in the templates. The subject gets the reference.
+   */
+  public void send(PrivacyRequest request, String purpose, List<String> to, String subject, String template, Map<String, Object> values,
+      List<MailAttachment> attachments) {
+    outbox.deliverOnce(keyPrefix(request.id()) + purpose, () -> templated(request, to, subject, template, values, attachments));
+  }
+
+  public static OutgoingMail templated(PrivacyRequest request, List<String> to, String subject, String template, Map<String, Object> values,
+      List<MailAttachment> attachments) {
+    Map<String, Object> model = new java.util.HashMap<>(values);
+    model.put("signature", SIGNATURE);
+    model.put("greeting", greeting(request));
+    model.put("reference", request.reference());
+    if (values.get("authority") instanceof String authority) { // its links as anchors in the HTML part
+      model.put("authoritySegments", MailTemplates.paragraphs(authority).stream().flatMap(List::stream).toList());
+    }
+    return TEMPLATES.mail(null, to, subject + " (" + request.reference() + ")", "privacy/" + template, model, attachments);
+  }
+
   /** Sends with the composer run only on the first attempt (for mails that issue link tokens). */
   public void send(PrivacyRequest request, String purpose, java.util.function.Supplier<OutgoingMail> composer) {
     outbox.deliverOnce(keyPrefix(request.id()) + purpose, composer);

@@ -15,7 +15,6 @@ import org.remoteservices.privacy.domain.Deadlines;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRequest;
 import org.remoteservices.privacy.domain.PrivacyRight;
-import org.remoteservices.privacy.api.RetentionCategory;
 import org.remoteservices.privacy.domain.VerificationLevel;
 import org.remoteservices.shared.mail.MailAttachment;
 import org.remoteservices.shared.time.TimeSource;
@@ -155,16 +154,9 @@ public class PrivacyRequestService {
       case HEIGHTENED -> "Because of what you asked, we confirm the request through the contact details we already hold and ask for a "
           + "signed declaration: if we hold data about you, we write to the address we have for you with both links.";
     };
-    mails.send(request, "acknowledgement", recipients(request), "We received your privacy request",
-        """
-        %s
-
-        we received your privacy request on %s: %s.
-        %s
-
-        We will answer by %s at the latest. You will not receive a different level of service because you made a request.""".formatted(
-            PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), labels(request.rights()), verification,
-            PrivacyMails.deadlineDay(request.dueAt())),
+    mails.send(request, "acknowledgement", recipients(request), "We received your privacy request", "acknowledgement",
+        Map.of("received", PrivacyMails.day(request.receivedAt()), "rights", labels(request.rights()), "verification", verification,
+            "due", PrivacyMails.deadlineDay(request.dueAt())),
         List.of());
     requests.markAcknowledged(id);
     requests.updateStatus(id, request.verificationLevel() == VerificationLevel.NONE ? "IN_PROGRESS" : "VERIFYING");
@@ -191,28 +183,18 @@ public class PrivacyRequestService {
   @Transactional
   public void mailFinalResponse(String id, List<MailAttachment> attachments) {
     PrivacyRequest request = requests.get(id);
-    StringBuilder done = new StringBuilder();
+    List<String> done = new java.util.ArrayList<>();
     for (RightOutcome outcome : requests.rightOutcomes(id)) {
-      done.append("- ").append(capitalised(outcome.right().label())).append(": ").append(outcome.outcome() == null ? "done" : outcome.outcome()).append('\n');
+      done.add(capitalised(outcome.right().label()) + ": " + (outcome.outcome() == null ? "done" : outcome.outcome()));
     }
-    Map<RetentionCategory, String> retained = records.retained(id);
-    StringBuilder kept = new StringBuilder();
-    retained.forEach((category, basis) -> kept.append("- ").append(category.label()).append(": ").append(basis).append('\n'));
-    StringBuilder told = new StringBuilder();
-    records.notices(id).forEach(n -> told.append("- ").append(n.role()).append(" <").append(n.email()).append(">, ")
-        .append(n.action().toLowerCase(Locale.ROOT)).append(n.notifiedAt() == null ? "" : ", told on " + PrivacyMails.day(n.notifiedAt())).append('\n'));
-    mails.send(request, "final-response", answerTo(request), "Your privacy request has been answered",
-        """
-        %s
-
-        this is our answer to your privacy request of %s.
-
-        What we did:
-        %s%s%s
-        %s""".formatted(PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), done,
-            retained.isEmpty() ? "" : "\nWhat we keep, and why (legal retention):\n" + kept,
-            told.isEmpty() ? "" : "\nWho we told (recipients of your data):\n" + told,
-            policy.supervisoryAuthority()),
+    List<String> kept = new java.util.ArrayList<>();
+    records.retained(id).forEach((category, basis) -> kept.add(category.label() + ": " + basis));
+    List<String> told = new java.util.ArrayList<>();
+    records.notices(id).forEach(n -> told.add(n.role() + " <" + n.email() + ">, " + n.action().toLowerCase(Locale.ROOT)
+        + (n.notifiedAt() == null ? "" : ", told on " + PrivacyMails.day(n.notifiedAt()))));
+    mails.send(request, "final-response", answerTo(request), "Your privacy request has been answered", "final-response",
+        Map.of("received", PrivacyMails.day(request.receivedAt()), "done", done, "kept", kept, "told", told,
+            "authority", policy.supervisoryAuthority()),
         attachments);
     requests.complete(id);
     LOG.info("privacy request {} answered", id);
@@ -231,9 +213,8 @@ public class PrivacyRequestService {
       throw new IllegalStateException("privacy request " + request.id() + " has no confirmed contact on record to answer at");
     }
     if (request.agentEmail() != null && !request.agentEmail().equalsIgnoreCase(request.contactOnRecord())) {
-      mails.send(request, "answered-at-record", List.of(request.agentEmail()), "The privacy request has been answered",
-          PrivacyMails.greeting(request) + "\n\nwe have answered the privacy request you made for the person at the address we hold for them.",
-          List.of());
+      mails.send(request, "answered-at-record", List.of(request.agentEmail()), "The privacy request has been answered", "answered-at-record",
+          Map.of(), List.of());
     }
     return List.of(request.contactOnRecord());
   }

@@ -79,16 +79,7 @@ public class RestrictionLifts {
     PrivacyRequest request = requests.get(id);
     RestrictionLift lift = liftOf(id);
     mails.send(request, "restriction-lift-notice", to(request), "We will lift the restriction of processing of your data",
-        """
-        %s
-
-        at your request (privacy request %s) we restricted the processing of your personal data. We are writing to tell you,
-        before it happens, that we will lift this restriction on %s.
-
-        Why: %s
-
-        Until then nothing changes. If you disagree, reply to this mail before that day.""".formatted(PrivacyMails.greeting(request),
-            request.reference(), PrivacyMails.day(lift.liftAt()), lift.reason()),
+        "restriction-lift-notice", java.util.Map.of("liftOn", PrivacyMails.day(lift.liftAt()), "reason", String.valueOf(lift.reason())),
         List.of());
     records.markLiftNoticeSent(id);
   }

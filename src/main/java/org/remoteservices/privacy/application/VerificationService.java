@@ -215,17 +215,9 @@ public class VerificationService {
     requests.deny(id, "We could not confirm the request through the contact details we hold before the deadline, so we cannot "
         + "act on it without risking someone else's data.");
     PrivacyRequest request = requests.get(id);
-    mails.send(request, "denial", PrivacyRequestService.recipients(request), "We cannot act on your privacy request",
-        """
-        %s
-
-        we are sorry: we cannot act on your privacy request of %s (%s).
-
-        Why: %s
-
-        You are welcome to make a new request at any time.
-        %s""".formatted(PrivacyMails.greeting(request), PrivacyMails.day(request.receivedAt()), PrivacyRequestService.labels(request.rights()),
-            request.denialReason(), policy.supervisoryAuthority()),
+    mails.send(request, "denial", PrivacyRequestService.recipients(request), "We cannot act on your privacy request", "denial",
+        java.util.Map.of("received", PrivacyMails.day(request.receivedAt()), "rights", PrivacyRequestService.labels(request.rights()),
+            "reason", String.valueOf(request.denialReason()), "authority", policy.supervisoryAuthority()),
         List.of());
     LOG.info("privacy request {} denied (was {})", id, before.status());
   }

@@ -9,4 +9,11 @@ public interface SupportRequesters {
 
   /** A page of all support requests' requesters, oldest first (communications walk them in pages). */
   java.util.List<CaseRequester> list(int offset, int limit);
+
+  /**
+   * Keyset page, newest request first: the requesters of the requests before {@code beforePosition} (a
+   * {@link CaseRequester#position()} of the previous page; null: from the newest), of these jobs (empty: all jobs). A walk
+   * over every requester costs the same per page however many there are.
+   */
+  java.util.List<CaseRequester> newestFirst(Long beforePosition, java.util.Collection<String> jobNumbers, int limit);
 }

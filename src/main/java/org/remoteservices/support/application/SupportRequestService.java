@@ -62,7 +62,7 @@ public class SupportRequestService {
     choices.record(id, email, choice.marketingConsent(), choice.country(), choice.source(), choice.optOutSignal());
     String note = null;
     if (choice.optOutSignal()) {
-      note = permissions.honorOptOutSignal(email).orElse(null);
+      note = permissions.honorOptOutSignal(email, id).orElse(null);
     }
     process.start(id);
     LOG.info("support request {} ({}) received for job {}", id, request.caseNumber(), jobNumber);

@@ -25,4 +25,12 @@ public class SupportRequesterLookup implements SupportRequesters {
     return requests.listOldestFirst(offset, limit).stream()
         .map(r -> new org.remoteservices.support.api.CaseRequester(r.id(), r.jobNumber(), r.requesterName(), r.requesterEmail())).toList();
   }
+
+  @Override
+  public java.util.List<org.remoteservices.support.api.CaseRequester> newestFirst(Long beforePosition, java.util.Collection<String> jobNumbers,
+      int limit) {
+    return requests.listNewestFirst(beforePosition, jobNumbers, limit).stream()
+        .map(r -> new org.remoteservices.support.api.CaseRequester(r.id(), r.jobNumber(), r.requesterName(), r.requesterEmail(), r.caseSeq()))
+        .toList();
+  }
 }

@@ -34,7 +34,7 @@ class MailTemplatesTest {
       });
     }
     assertThat(text).isEqualTo(html).contains("rssv-form", "rssv-reminder", "rssv-rejection", "rssv-expired", "session-invitation",
-        "work-order", "survey", "recording-deletion", "privacy", "communication");
+        "work-order", "survey", "recording-deletion", "privacy", "communication", "warranty-reminder");
   }
 
   @Test
@@ -110,5 +110,60 @@ class MailTemplatesTest {
     assertThat(html).doesNotContain(TOKEN).doesNotContain("XK4-99Q")
         .contains("/portal/rssv/" + MailRedaction.REMOVED).contains(MailRedaction.CODE_PREFIX + MailRedaction.REMOVED + "</p>");
     assertThat(MailRedaction.redact(mail.body())).doesNotContain(TOKEN).doesNotContain("XK4-99Q");
+  }
+
+  @Test
+  void privacyMailsHaveTemplatesOfTheirOwnThatReadAsTheComposedTextDidAndLinkTheAuthority() {
+    String authority = "You may lodge a complaint: list at https://edpb.europa.eu/members_en, in the UK the ICO (ico.org.uk).";
+    Map<String, Object> values = new java.util.HashMap<>(Map.of("greeting", "Hello Anna <b>Doe</b>,", "received", "1 May 2026",
+        "done", List.of("Access: report sent", "Erasure: done"), "kept", List.of(), "told", List.of("processor <p@example.com>, erasure"),
+        "authority", authority, "signature", "Remote Services · Data Privacy"));
+    values.put("authoritySegments", MailTemplates.paragraphs(authority).get(0));
+    OutgoingMail mail = templates.mail(null, List.of("anna@example.com"), "Your privacy request has been answered (PR-1)",
+        "privacy/final-response", values, List.of());
+    assertThat(mail.body()).isEqualTo("""
+        Hello Anna <b>Doe</b>,
+
+        this is our answer to your privacy request of 1 May 2026.
+
+        What we did:
+        - Access: report sent
+        - Erasure: done
+
+        Who we told (recipients of your data):
+        - processor <p@example.com>, erasure
+
+        %s
+
+        Remote Services · Data Privacy
+        """.formatted(authority));
+    assertThat(mail.html()).contains("Hello Anna &lt;b&gt;Doe&lt;/b&gt;,").contains("<li>Erasure: done</li>")
+        .contains("<a href=\"https://edpb.europa.eu/members_en\">").doesNotContain("What we keep");
+
+    OutgoingMail ack = templates.mail(null, List.of("anna@example.com"), "We received your privacy request (PR-1)", "privacy/acknowledgement",
+        Map.of("greeting", "Hello Anna,", "received", "1 May 2026", "rights", "access", "verification", "We confirm it first.",
+            "due", "31 May 2026", "signature", "Remote Services · Data Privacy"), List.of());
+    assertThat(ack.body()).isEqualTo("""
+        Hello Anna,
+
+        we received your privacy request on 1 May 2026: access.
+        We confirm it first.
+
+        We will answer by 31 May 2026 at the latest. You will not receive a different level of service because you made a request.
+
+        Remote Services · Data Privacy
+        """);
+  }
+
+  @Test
+  void everyPrivacyTemplateHasBothParts() throws Exception {
+    Path dir = Path.of("src/main/resources/mail/privacy");
+    Set<String> text = new TreeSet<>();
+    Set<String> html = new TreeSet<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.map(p -> p.getFileName().toString()).forEach(n -> (n.endsWith(".txt") ? text : html).add(n.replaceAll("\\.(txt|html)$", "")));
+    }
+    assertThat(text).isEqualTo(html).contains("acknowledgement", "final-response", "answered-at-record", "extension", "denial",
+        "objection-overruled", "restriction-lift-notice");
   }
 }

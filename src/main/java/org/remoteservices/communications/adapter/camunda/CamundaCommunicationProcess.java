@@ -10,9 +10,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaCommunicationProcess implements CommunicationProcessPort {
   private final RuntimeService runtime;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
-  public CamundaCommunicationProcess(RuntimeService runtime) {
+  public CamundaCommunicationProcess(RuntimeService runtime, org.camunda.bpm.engine.IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /** The system's own send (a warranty reminder started inside an operator's job change): without the caller's engine authorizations. */
+  @Override
+  public void startAsSystem(String communicationId, String purpose) {
+    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      start(communicationId, purpose);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.remoteservices.communications.domain.Progress;
 import org.remoteservices.communications.domain.Purpose;
 import org.remoteservices.communications.domain.Recipient;
 import org.remoteservices.communications.domain.SkipReason;
+import org.remoteservices.communications.domain.WarrantyReminder;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,10 +32,12 @@ public class CommunicationRepository implements CommunicationStore {
   private static final String CHOICE_COLUMNS = "id, support_request_id, email, country, marketing_consent, wording_version, source, gpc_signal, recorded_at";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
   private final TimeSource time;
 
-  public CommunicationRepository(JdbcClient jdbc, TimeSource time) {
+  public CommunicationRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, TimeSource time) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.time = time;
   }
 
@@ -66,16 +69,32 @@ public class CommunicationRepository implements CommunicationStore {
   }
 
   @Override
-  public int addRecipients(String communicationId, int firstPosition, List<Recipient> recipients) {
-    int added = 0;
-    Timestamp now = Timestamp.from(time.now());
-    for (int i = 0; i < recipients.size(); i++) {
-      Recipient r = recipients.get(i);
-      added += jdbc.sql("insert into communication_recipient (" + RECIPIENT_COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(communicationId, firstPosition + i, r.email(), r.name(), r.supportRequestId(), r.jobNumber(), r.status().name(), now)
-          .update();
+  public int addRecipients(String communicationId, List<Recipient> recipients) {
+    if (recipients.isEmpty()) {
+      return 0;
     }
-    return added;
+    Timestamp now = Timestamp.from(time.now());
+    List<Object[]> rows = new ArrayList<>(recipients.size());
+    for (Recipient r : recipients) {
+      rows.add(new Object[] {communicationId, r.position(), r.email(), r.name(), r.supportRequestId(), r.jobNumber(), r.status().name(), now});
+    }
+    int[] counts = jdbcTemplate.batchUpdate("insert into communication_recipient (" + RECIPIENT_COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    return counts.length;
+  }
+
+  @Override
+  public java.util.Set<String> alreadyIn(String communicationId, Collection<String> emails) {
+    if (emails.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("select email from communication_recipient where communication_id = :id and email in (:emails)")
+        .param("id", communicationId).param("emails", List.copyOf(emails)).query(String.class).list());
+  }
+
+  @Override
+  public int deleteSkippedMarkers(String communicationId) {
+    return jdbc.sql("delete from communication_recipient where communication_id = ? and status = 'SKIPPED'").param(communicationId).update();
   }
 
   @Override
@@ -86,7 +105,8 @@ public class CommunicationRepository implements CommunicationStore {
 
   @Override
   public int recipientCount(String communicationId) {
-    return jdbc.sql("select count(*) from communication_recipient where communication_id = ?").param(communicationId).query(Integer.class).single();
+    return jdbc.sql("select count(*) from communication_recipient where communication_id = ? and position >= 0").param(communicationId)
+        .query(Integer.class).single();
   }
 
   @Override
@@ -144,8 +164,29 @@ public class CommunicationRepository implements CommunicationStore {
   public boolean noticeChangeSent(String noticeVersion, String email, String exceptCommunicationId) {
     return jdbc.sql("""
             select count(*) from communication_recipient r join communication c on c.id = r.communication_id
-            where c.purpose = 'NOTICE_CHANGE' and c.notice_version = ? and r.email = ? and c.id <> ? and r.status <> 'FAILED'""")
+            where c.purpose = 'NOTICE_CHANGE' and c.notice_version = ? and r.email = ? and c.id <> ? and r.status not in ('FAILED', 'SKIPPED')""")
         .params(noticeVersion, email, exceptCommunicationId).query(Integer.class).single() > 0;
+  }
+
+  @Override
+  public boolean warrantyReminderStarted(String jobNumber, java.time.LocalDate warrantyUntil) {
+    return jdbc.sql("select count(*) from warranty_reminder where job_number = ? and warranty_until = ?").params(jobNumber, warrantyUntil)
+        .query(Integer.class).single() > 0;
+  }
+
+  @Override
+  public void insertWarrantyReminder(WarrantyReminder r) {
+    jdbc.sql("insert into warranty_reminder (job_number, warranty_until, communication_id, created_at) values (?, ?, ?, ?)")
+        .params(r.jobNumber(), r.warrantyUntil(), r.communicationId(), Timestamp.from(r.createdAt())).update();
+  }
+
+  @Override
+  public Optional<WarrantyReminder> warrantyReminderOf(String communicationId) {
+    return jdbc.sql("select job_number, warranty_until, communication_id, created_at from warranty_reminder where communication_id = ?")
+        .param(communicationId)
+        .query((rs, n) -> new WarrantyReminder(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3),
+            rs.getTimestamp(4).toInstant()))
+        .optional();
   }
 
   @Override
@@ -154,6 +195,11 @@ public class CommunicationRepository implements CommunicationStore {
         .params(c.id(), c.supportRequestId(), c.email(), c.country(), c.marketingConsent(), c.wordingVersion(), c.source(), c.gpcSignal(),
             Timestamp.from(c.recordedAt()))
         .update();
+  }
+
+  @Override
+  public void noteOptOutSignal(String choiceId, String note) {
+    jdbc.sql("update contact_choice set gpc_note = ? where id = ?").params(note, choiceId).update();
   }
 
   @Override
@@ -203,7 +249,7 @@ public class CommunicationRepository implements CommunicationStore {
   public List<Map<String, Object>> describeChoices(Collection<String> ids) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String id : ids) {
-      jdbc.sql("select recorded_at, source, email, country, marketing_consent, wording_version, gpc_signal from contact_choice where id = ?")
+      jdbc.sql("select recorded_at, source, email, country, marketing_consent, wording_version, gpc_signal, gpc_note from contact_choice where id = ?")
           .param(id).query((rs, n) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("recorded_at", rs.getTimestamp("recorded_at").toInstant());
@@ -213,6 +259,9 @@ public class CommunicationRepository implements CommunicationStore {
             row.put("marketing_consent", rs.getBoolean("marketing_consent"));
             row.put("wording_version", rs.getString("wording_version"));
             row.put("opt_out_preference_signal", rs.getBoolean("gpc_signal"));
+            if (rs.getString("gpc_note") != null) {
+              row.put("opt_out_preference_signal_note", rs.getString("gpc_note"));
+            }
             return row;
           }).optional().ifPresent(out::add);
     }

@@ -4,4 +4,7 @@ package org.remoteservices.communications.application.port;
 public interface CommunicationProcessPort {
   /** Starts the instance for this communication (business key = its id). */
   void start(String communicationId, String purpose);
+
+  /** The same, as the system (not with the engine authorizations of whoever's request caused it). */
+  void startAsSystem(String communicationId, String purpose);
 }

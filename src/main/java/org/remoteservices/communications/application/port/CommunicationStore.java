@@ -18,8 +18,14 @@ public interface CommunicationStore {
 
   void updateStatus(String id, Communication.Status status);
 
-  /** Adds recipients (positions from {@code firstPosition}); a person already in this communication is not added twice. Returns how many were added. */
-  int addRecipients(String communicationId, int firstPosition, List<Recipient> recipients);
+  /** Adds recipients at their positions (the primary key communication + e-mail: nobody is in one communication twice). Returns how many. */
+  int addRecipients(String communicationId, List<Recipient> recipients);
+
+  /** Which of these addresses already have a row in this communication (selected or, while the selection runs, skipped). */
+  java.util.Set<String> alreadyIn(String communicationId, Collection<String> emails);
+
+  /** Removes the selection's SKIPPED marker rows (they exist only inside the selection's transaction). */
+  int deleteSkippedMarkers(String communicationId);
 
   void addSkips(String communicationId, Map<SkipReason, Integer> skipped);
 
@@ -44,7 +50,19 @@ public interface CommunicationStore {
   /** Whether this address already received a notice change of this version. */
   boolean noticeChangeSent(String noticeVersion, String email, String exceptCommunicationId);
 
+  /** Whether the reminder of this job's warranty ending on this date was started. */
+  boolean warrantyReminderStarted(String jobNumber, java.time.LocalDate warrantyUntil);
+
+  /** The idempotency record of a warranty-expiry reminder (primary key job and date: a second insert fails). */
+  void insertWarrantyReminder(org.remoteservices.communications.domain.WarrantyReminder reminder);
+
+  /** The warranty reminder this communication is, if it is one. */
+  Optional<org.remoteservices.communications.domain.WarrantyReminder> warrantyReminderOf(String communicationId);
+
   void insertChoice(ContactChoice choice);
+
+  /** Notes on this choice that the opt-out preference signal conflicted with it and won. */
+  void noteOptOutSignal(String choiceId, String note);
 
   /** The person's intake choices, newest first. */
   List<ContactChoice> choicesOf(String email);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class JobRepository implements JobStore {
   private static final String COLUMNS = """
       job_number, job_name, location_address, site_contact_name, site_contact_email, site_contact_phone,
-      scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date, time_zone""";
+      scheduling_contact_name, scheduling_contact_email, scheduling_contact_phone, system_obsolescence_date, time_zone, warranty_until""";
 
   private final JdbcClient jdbc;
   private final TimeSource time;
@@ -44,12 +44,33 @@ public class JobRepository implements JobStore {
   }
 
   @Override
+  public List<Job> listAfter(String afterJobNumber, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from job where job_number > ? order by job_number fetch first ? rows only")
+        .params(afterJobNumber == null ? "" : afterJobNumber, limit)
+        .query(JobRepository::map)
+        .list();
+  }
+
+  @Override
+  public List<Job> warrantiesEnding(java.time.LocalDate from, java.time.LocalDate to, String afterJobNumber, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from job where warranty_until between ? and ? and job_number > ? order by job_number fetch first ? rows only")
+        .params(from, to, afterJobNumber == null ? "" : afterJobNumber, limit)
+        .query(JobRepository::map)
+        .list();
+  }
+
+  @Override
+  public void updateWarrantyUntil(String jobNumber, java.time.LocalDate date) {
+    jdbc.sql("update job set warranty_until = ? where job_number = ?").params(date, jobNumber).update();
+  }
+
+  @Override
   public void insert(Job job) {
-    jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into job (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(job.jobNumber(), job.jobName(), job.locationAddress(),
             job.siteContact().name(), job.siteContact().email(), job.siteContact().phone(),
             job.schedulingContact().name(), job.schedulingContact().email(), job.schedulingContact().phone(),
-            job.systemObsolescenceDate(), job.timeZone(), Timestamp.from(time.now()))
+            job.systemObsolescenceDate(), job.timeZone(), job.warrantyUntil(), Timestamp.from(time.now()))
         .update();
   }
 
@@ -88,6 +109,7 @@ public class JobRepository implements JobStore {
         new Job.Contact(rs.getString("site_contact_name"), rs.getString("site_contact_email"), rs.getString("site_contact_phone")),
         new Job.Contact(rs.getString("scheduling_contact_name"), rs.getString("scheduling_contact_email"), rs.getString("scheduling_contact_phone")),
         rs.getObject("system_obsolescence_date", java.time.LocalDate.class),
-        rs.getString("time_zone"));
+        rs.getString("time_zone"),
+        rs.getObject("warranty_until", java.time.LocalDate.class));
   }
 }

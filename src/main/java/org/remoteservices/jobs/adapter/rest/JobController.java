@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.application.JobRegistry;
-import org.remoteservices.jobs.application.RecordRetentionService;
 import org.remoteservices.shared.security.StaffOnly;
 import org.remoteservices.shared.security.Groups;
 import org.remoteservices.shared.validation.StoredLowerCase;
@@ -36,11 +35,9 @@ public class JobController {
   static final String PHONE = "\\+?[0-9 ()./-]{6,40}";
 
   private final JobRegistry jobs;
-  private final RecordRetentionService retention;
 
-  public JobController(JobRegistry jobs, RecordRetentionService retention) {
+  public JobController(JobRegistry jobs) {
     this.jobs = jobs;
-    this.retention = retention;
   }
 
   @GetMapping
@@ -68,16 +65,26 @@ public class JobController {
 
   /**
    * Operators change a job's system obsolescence date: 200 with the job; its record-retention timer moves to the new date
-   * + 10 years (by message, the instance is not restarted). A missing or malformed date: 400; an unknown job: 404.
+   * + 10 years (by message, the instance is not restarted); and/or its warranty date. Neither given, or a malformed date:
+   * 400; an unknown job: 404.
    */
   @PatchMapping("/{jobNumber}")
   @StaffOnly
-  public Job changeObsolescenceDate(@PathVariable String jobNumber, @Valid @RequestBody ObsolescenceDateChange change) {
-    return retention.changeObsolescenceDate(jobNumber, change.systemObsolescenceDate());
+  public Job change(@PathVariable String jobNumber, @Valid @RequestBody JobChange change) {
+    try {
+      return jobs.change(jobNumber, change.systemObsolescenceDate(), change.warrantyUntil());
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // the hourly warranty pass started this date's reminder in the same instant: nothing of this change was stored
+      throw DomainException.conflict("The warranty reminder of job " + jobNumber + " was being started at the same moment; nothing was "
+          + "changed. Try again.");
+    }
   }
 
-  /** The one field a PATCH may change; anything else in the body is refused (unknown properties fail). */
-  public record ObsolescenceDateChange(@NotNull LocalDate systemObsolescenceDate) {}
+  /**
+   * The fields a PATCH may change, at least one; anything else in the body is refused (unknown properties fail). A new
+   * {@code warrantyUntil} moves the warranty-expiry reminder (docs/communications.md).
+   */
+  public record JobChange(LocalDate systemObsolescenceDate, LocalDate warrantyUntil) {}
 
   public record JobRegistration(
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
@@ -86,7 +93,8 @@ public class JobController {
       @NotNull @Valid ContactDetails siteContact,
       @NotNull @Valid ContactDetails schedulingContact,
       @NotNull LocalDate systemObsolescenceDate,
-      @Size(max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_+/-]{0,63}", message = "must be a time zone like Europe/Berlin") String timeZone) {
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_+/-]{0,63}", message = "must be a time zone like Europe/Berlin") String timeZone,
+      LocalDate warrantyUntil) {
 
     Job toJob() {
       String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
@@ -96,7 +104,7 @@ public class JobController {
         throw DomainException.rejected("timeZone: " + zone + " is not a time zone; use an IANA id like Europe/Berlin or America/New_York");
       }
       return new Job(jobNumber.strip(), jobName.strip(), locationAddress.strip(), siteContact.toContact(),
-          schedulingContact.toContact(), systemObsolescenceDate, zone);
+          schedulingContact.toContact(), systemObsolescenceDate, zone, warrantyUntil);
     }
   }
 

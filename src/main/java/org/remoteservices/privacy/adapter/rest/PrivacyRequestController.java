@@ -68,8 +68,12 @@ public class PrivacyRequestController {
       Boolean specificPieces,
       @Valid Agent agent) {}
 
-  /** {@code gpcHonored}: the request carried {@code Sec-GPC: 1}; an opt-out of sale and sharing is recorded for the requester. */
-  public record Created(String id, String reference, String status, Instant dueAt, boolean gpcHonored) {}
+  /**
+   * {@code gpcHonored}: the request carried {@code Sec-GPC: 1}; an opt-out of sale and sharing is recorded for the requester.
+   * {@code gpcNote}: the earlier choice the signal conflicted with and won over (absent when none).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record Created(String id, String reference, String status, Instant dueAt, boolean gpcHonored, String gpcNote) {}
 
   @PostMapping(path = "/api/privacy-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PublicEndpoint
@@ -79,17 +83,20 @@ public class PrivacyRequestController {
         blankToNull(body.phone()), blankToNull(body.jobNumber()), blankToNull(body.jobLocation()), body.jurisdiction(), blankToNull(body.details()),
         Boolean.TRUE.equals(body.specificPieces()), body.agent() == null ? null : body.agent().name().strip(),
         body.agent() == null ? null : body.agent().email().strip()));
+    boolean signal = gpc != null && "1".equals(gpc.strip());
+    String note = signal ? honorSignal(body.email()) : null;
     return ResponseEntity.created(URI.create("/api/privacy-requests/" + created.id()))
-        .body(new Created(created.id(), created.reference(), created.status(), created.dueAt(), honorSignal(gpc, body.email())));
+        .body(new Created(created.id(), created.reference(), created.status(), created.dueAt(), signal, note));
   }
 
-  /** The Global Privacy Control signal (CCPA regulations 7025): an opt-out of sale and sharing for the requester. */
-  private boolean honorSignal(String gpc, String email) {
-    if (gpc == null || !"1".equals(gpc.strip())) {
-      return false;
-    }
-    contactPermissions.honorOptOutSignal(email.strip());
-    return true;
+  /**
+   * The Global Privacy Control signal (CCPA regulations 7025): an opt-out of sale and sharing for the requester. A
+   * conflicting earlier choice (a standing marketing consent) is noted where it is kept, but never told here: this answer
+   * reads the same for everyone (docs/privacy.md, ImpostorTest), and a privacy request makes no choice of its own that
+   * the signal could conflict with, so {@code gpcNote} stays absent.
+   */
+  private String honorSignal(String email) {
+    return contactPermissions.honorOptOutSignal(email.strip(), null).orElse(null);
   }
 
   @GetMapping("/api/privacy-requests/{id}")

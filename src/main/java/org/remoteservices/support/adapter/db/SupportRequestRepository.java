@@ -73,6 +73,19 @@ public class SupportRequestRepository implements SupportRequestStore {
   }
 
   @Override
+  public List<SupportRequest> listNewestFirst(Long beforeCaseSeq, java.util.Collection<String> jobNumbers, int limit) {
+    String jobs = jobNumbers.isEmpty() ? "" : " and job_number in (:jobs)";
+    var sql = jdbc.sql("select " + COLUMNS + " from support_request where case_seq < :before" + jobs
+            + " order by case_seq desc fetch first :limit rows only")
+        .param("before", beforeCaseSeq == null ? Long.MAX_VALUE : beforeCaseSeq)
+        .param("limit", limit);
+    if (!jobNumbers.isEmpty()) {
+      sql = sql.param("jobs", List.copyOf(jobNumbers));
+    }
+    return sql.query(SupportRequestRepository::map).list();
+  }
+
+  @Override
   public void updateStatus(String id, SupportStatus status) {
     jdbc.sql("update support_request set status = ?, updated_at = ? where id = ?")
         .params(status.name(), Timestamp.from(time.now()), id)

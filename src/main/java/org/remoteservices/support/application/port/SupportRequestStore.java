@@ -23,5 +23,11 @@ public interface SupportRequestStore {
   /** A page of all requests, oldest first (a stable order for walking them all). */
   List<SupportRequest> listOldestFirst(int offset, int limit);
 
+  /**
+   * Keyset page, newest first: the requests with a case sequence below {@code beforeCaseSeq} (null: from the newest), of
+   * these jobs (empty: all).
+   */
+  List<SupportRequest> listNewestFirst(Long beforeCaseSeq, java.util.Collection<String> jobNumbers, int limit);
+
   void updateStatus(String id, SupportStatus status);
 }
