@@ -108,20 +108,14 @@ public class DownloadService {
       if (downloads.ofRequest(privacyRequestId, kind.name()).isEmpty()) {
         downloads.insert(UUID.randomUUID().toString(), privacyRequestId, kind.name(), fileKey, hash(code), time.now().plus(WINDOW));
       }
-      return PrivacyMails.mail(request, to, "Your download code",
-          PrivacyMails.greeting(request) + "\n\nyou will need this code to download " + kind.label() + " (privacy request "
-              + request.reference() + "):\n\n  " + MailRedaction.CODE_PREFIX + code
-              + "\n\nThe link comes in a separate mail. We will never ask you for this code by phone.",
-          List.of());
+      return PrivacyMails.templated(request, to, "Your download code", "download-code",
+          PrivacyMails.values("what", kind.label(), "codePrefix", MailRedaction.CODE_PREFIX, "code", code), List.of());
     });
     Download offer = downloads.ofRequest(privacyRequestId, kind.name()).orElseThrow();
     mails.send(request, purpose + ":link", () -> {
       String link = links.link("/portal/privacy/download/" + tokens.issue(TokenPurpose.DOWNLOAD, offer.id(), offer.expiresAt()));
-      return PrivacyMails.mail(request, to, "Your personal data is ready to download",
-          PrivacyMails.greeting(request) + "\n\n" + capitalised(kind.label()) + " is ready for you:\n\n  " + link
-              + "\n\nThe link works once, until " + PrivacyMails.day(offer.expiresAt())
-              + ". It asks for the code we sent you in a separate mail.",
-          List.of());
+      return PrivacyMails.templated(request, to, "Your personal data is ready to download", "download-link",
+          PrivacyMails.values("what", capitalised(kind.label()), "link", link, "until", PrivacyMails.day(offer.expiresAt())), List.of());
     });
   }
 

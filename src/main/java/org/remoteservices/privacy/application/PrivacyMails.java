@@ -33,24 +33,6 @@ public class PrivacyMails {
     return "privacy:" + privacyRequestId + ":";
   }
 
-  public void send(PrivacyRequest request, String purpose, List<String> to, String subject, String body, List<MailAttachment> attachments) {
-    outbox.deliverOnce(keyPrefix(request.id()) + purpose, () -> mail(request, to, subject, body, attachments));
-  }
-
-  /** A mail of the request: its reference in the subject, the privacy team's signature under the body. */
-  public static OutgoingMail mail(PrivacyRequest request, List<String> to, String subject, String body, List<MailAttachment> attachments) {
-    return signed(to, subject + " (" + request.reference() + ")", body, attachments);
-  }
-
-  /**
-   * A privacy mail from the template pair {@code mail/privacy.*}: the text with the privacy team's signature under it,
-   * and as HTML in the shared mail layout with every link an anchor.
-   */
-  public static OutgoingMail signed(List<String> to, String subject, String body, List<MailAttachment> attachments) {
-    return TEMPLATES.mail(null, to, subject, "privacy",
-        Map.of("body", body, "paragraphs", MailTemplates.paragraphs(body), "signature", SIGNATURE), attachments);
-  }
-
   /**
    * A mail of the request from its own template pair {@code mail/privacy/<template>.txt|.html}: the use case passes only
    * values; the wording, and the privacy team's signature under it, are in the templates. The subject gets the reference.
@@ -63,13 +45,33 @@ public class PrivacyMails {
   public static OutgoingMail templated(PrivacyRequest request, List<String> to, String subject, String template, Map<String, Object> values,
       List<MailAttachment> attachments) {
     Map<String, Object> model = new java.util.HashMap<>(values);
-    model.put("signature", SIGNATURE);
     model.put("greeting", greeting(request));
     model.put("reference", request.reference());
+    return fromTemplate(to, subject + " (" + request.reference() + ")", template, model, attachments);
+  }
+
+  /**
+   * A privacy mail from template pair {@code mail/privacy/<template>.*} with the subject as given: the privacy team's
+   * signature is added to the values, and a supervisory authority's text gets its links as anchors in the HTML part.
+   * Values may be null (a template leaves out what is null).
+   */
+  public static OutgoingMail fromTemplate(List<String> to, String subject, String template, Map<String, Object> values,
+      List<MailAttachment> attachments) {
+    Map<String, Object> model = new java.util.HashMap<>(values);
+    model.put("signature", SIGNATURE);
     if (values.get("authority") instanceof String authority) { // its links as anchors in the HTML part
       model.put("authoritySegments", MailTemplates.paragraphs(authority).stream().flatMap(List::stream).toList());
     }
-    return TEMPLATES.mail(null, to, subject + " (" + request.reference() + ")", "privacy/" + template, model, attachments);
+    return TEMPLATES.mail(null, to, subject, "privacy/" + template, model, attachments);
+  }
+
+  /** Values for a template; unlike {@code Map.of}, a value may be null. */
+  public static Map<String, Object> values(Object... keysAndValues) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return values;
   }
 
   /** Sends with the composer run only on the first attempt (for mails that issue link tokens). */

@@ -87,13 +87,7 @@ public class RecipientNoticeService {
       }
       mails.send(request, "recipient:" + action.toLowerCase(Locale.ROOT) + ":" + notice.id(), List.of(notice.email()),
           "Privacy request: " + right.name().toLowerCase(Locale.ROOT) + " for remote support case(s) " + cases,
-          """
-          Hello (%s),
-
-          the requester of remote support case(s) %s has exercised their right to %s.
-
-          We tell you because you received personal data of these cases from us (GDPR Art. 19). Please confirm that you
-          received this notice and acted on it: %s""".formatted(notice.role(), cases, what, receipts.link(notice.id())),
+          "recipient-notice", PrivacyMails.values("role", notice.role(), "cases", cases, "what", what, "link", receipts.link(notice.id())),
           List.of());
       records.markNotified(notice.id());
     }

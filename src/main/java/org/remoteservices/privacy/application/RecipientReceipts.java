@@ -77,13 +77,8 @@ public class RecipientReceipts {
       PrivacyRequest request = requests.get(notice.privacyRequestId());
       mails.send(request, "recipient-reminder:" + notice.id(), List.of(notice.email()),
           "Reminder: please confirm our privacy notice (" + notice.action().toLowerCase(Locale.ROOT) + ", " + request.reference() + ")",
-          """
-          Hello (%s),
-
-          on %s we told you that the requester of remote support case(s) you received from us has exercised their right to %s
-          (GDPR Art. 19, our reference %s). We have no confirmation from you yet. Please confirm that you received the notice and acted
-          on it: %s""".formatted(notice.role(), PrivacyMails.day(notice.notifiedAt()), notice.action().toLowerCase(Locale.ROOT),
-              request.reference(), link(notice.id())),
+          "recipient-reminder", PrivacyMails.values("role", notice.role(), "notifiedOn", PrivacyMails.day(notice.notifiedAt()),
+              "action", notice.action().toLowerCase(Locale.ROOT), "reference", request.reference(), "link", link(notice.id())),
           List.of());
       records.markReminded(notice.id());
     }

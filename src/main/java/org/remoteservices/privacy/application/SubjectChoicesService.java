@@ -151,12 +151,11 @@ public class SubjectChoicesService implements SurveyGate {
     if (emailChange) {
       requests.setPendingEmail(id, lowerEmail);
       Instant expiry = time.now().plus(policy.evidenceLinkValidity());
-      mails.send(request, "email-change", () -> PrivacyMails.mail(request, List.of(request.contactOnRecord()),
-          "Please confirm the change of your e-mail address",
-          "Hello,\n\nwe were asked to change the e-mail address we hold for you from this address to " + lowerEmail + ".\n\n"
-              + "If you asked for this, confirm it here:\n\n  "
-              + links.link("/portal/privacy/email-change/" + tokens.issue(TokenPurpose.EMAIL_CHANGE, id, expiry))
-              + "\n\nIf you did not, ignore this mail: nothing changes without your confirmation.", List.of()));
+      mails.send(request, "email-change", () -> PrivacyMails.templated(request, List.of(request.contactOnRecord()),
+          "Please confirm the change of your e-mail address", "email-change",
+          PrivacyMails.values("newEmail", lowerEmail,
+              "link", links.link("/portal/privacy/email-change/" + tokens.issue(TokenPurpose.EMAIL_CHANGE, id, expiry))),
+          List.of()));
       outcome = (outcome.isEmpty() ? "" : outcome + "; ") + "the new e-mail address takes effect once it is confirmed from the address we hold";
     }
     requests.recordRightOutcome(id, PrivacyRight.RECTIFICATION, "DONE", outcome);

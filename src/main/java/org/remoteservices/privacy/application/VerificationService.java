@@ -141,17 +141,13 @@ public class VerificationService {
     List<String> kinds = requests.evidence(id).stream().map(PrivacyRequestStore.Evidence::kind).toList();
     int round = request.verificationRound(); // what the typed address is told comes once per round of checks
     mails.send(request, "more-information:" + round, () -> {
-      StringBuilder body = new StringBuilder(PrivacyMails.greeting(request)).append("\n\n")
-          .append("we received your privacy request ").append(request.reference()).append(". To protect people's data we answer only ")
-          .append("through contact details we already hold: if we hold data about you, we have written to the address we have for you ")
-          .append("with a link to confirm that the request is yours. Nothing happens until it is confirmed there.\n");
-      if (request.hasAgent() && !kinds.contains(AGENT_PERMISSION)) {
-        body.append("\nAs the person's agent, please upload their signed permission for you to act for them (PDF): ")
-            .append(links.link("/portal/privacy/agent-permission/" + tokens.issue(TokenPurpose.AGENT_PERMISSION, id, linkExpiry))).append('\n');
-      }
-      body.append("\nIf the request cannot be confirmed by ").append(PrivacyMails.deadlineDay(request.dueAt()))
-          .append(", we will have to close it without acting on it.");
-      return PrivacyMails.signed(List.of(request.replyTo()), "Your privacy request " + request.reference(), body.toString(), List.of());
+      String agentPermissionLink = request.hasAgent() && !kinds.contains(AGENT_PERMISSION)
+          ? links.link("/portal/privacy/agent-permission/" + tokens.issue(TokenPurpose.AGENT_PERMISSION, id, linkExpiry))
+          : null;
+      return PrivacyMails.fromTemplate(List.of(request.replyTo()), "Your privacy request " + request.reference(), "more-information",
+          PrivacyMails.values("greeting", PrivacyMails.greeting(request), "reference", request.reference(),
+              "agentPermissionLink", agentPermissionLink, "deadline", PrivacyMails.deadlineDay(request.dueAt())),
+          List.of());
     });
     if (request.contactOnRecord() == null) {
       LOG.info("privacy request {}: no contact on record to confirm at", id);
@@ -165,25 +161,18 @@ public class VerificationService {
       return;
     }
     mails.send(request, "confirm-at-record", () -> {
-      StringBuilder body = new StringBuilder("Hello,\n\n")
-          .append(request.hasAgent() ? (request.agentName() == null ? "An authorized agent" : request.agentName())
-              + " says they act for you in a privacy request to Remote Services (" + request.reference() + "): "
-              : "someone made a privacy request to Remote Services about the data we hold for this address (" + request.reference() + "): ")
-          .append(PrivacyRequestService.labels(request.rights())).append(".\n\nIf that was you")
-          .append(request.hasAgent() ? " who asked them" : "").append(", confirm it here:\n\n  ");
-      if (needsAgentConfirmation) {
-        body.append(links.link("/portal/privacy/confirmation/" + tokens.issue(TokenPurpose.AGENT_CONFIRMATION, id, linkExpiry)));
-      } else {
-        body.append(links.link("/portal/privacy/identity/" + tokens.issue(TokenPurpose.POSSESSION, id, linkExpiry)));
-      }
-      body.append('\n');
-      if (needsDeclaration) {
-        body.append("\nBecause of what was asked, we also need a signed declaration of identity: sign it online or upload it signed:\n\n  ")
-            .append(links.link("/portal/privacy/declaration/" + tokens.issue(TokenPurpose.PRIVACY_DECLARATION, id, linkExpiry))).append('\n');
-      }
-      body.append("\nIf it was not you, ignore this mail: nothing happens without your confirmation, and nothing was sent to anyone.");
-      return PrivacyMails.signed(List.of(request.contactOnRecord()), "Please confirm: a privacy request about your data (" + request.reference() + ")",
-          body.toString(), List.of());
+      String confirmLink = needsAgentConfirmation
+          ? links.link("/portal/privacy/confirmation/" + tokens.issue(TokenPurpose.AGENT_CONFIRMATION, id, linkExpiry))
+          : links.link("/portal/privacy/identity/" + tokens.issue(TokenPurpose.POSSESSION, id, linkExpiry));
+      String declarationLink = needsDeclaration
+          ? links.link("/portal/privacy/declaration/" + tokens.issue(TokenPurpose.PRIVACY_DECLARATION, id, linkExpiry))
+          : null;
+      String agent = request.hasAgent() ? (request.agentName() == null ? "An authorized agent" : request.agentName()) : null;
+      return PrivacyMails.fromTemplate(List.of(request.contactOnRecord()),
+          "Please confirm: a privacy request about your data (" + request.reference() + ")", "confirm-at-record",
+          PrivacyMails.values("agent", agent, "reference", request.reference(), "rights", PrivacyRequestService.labels(request.rights()),
+              "confirmLink", confirmLink, "declarationLink", declarationLink),
+          List.of());
     });
   }
 

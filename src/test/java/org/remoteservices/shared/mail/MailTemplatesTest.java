@@ -24,8 +24,8 @@ class MailTemplatesTest {
     Path dir = Path.of("src/main/resources/mail");
     Set<String> text = new TreeSet<>();
     Set<String> html = new TreeSet<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString()).forEach(n -> {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).forEach(n -> {
         if (n.endsWith(".txt")) {
           text.add(n.substring(0, n.length() - 4));
         } else if (n.endsWith(".html") && !n.equals("layout.html") && !n.equals("plain.html")) {
@@ -34,7 +34,10 @@ class MailTemplatesTest {
       });
     }
     assertThat(text).isEqualTo(html).contains("rssv-form", "rssv-reminder", "rssv-rejection", "rssv-expired", "session-invitation",
-        "work-order", "survey", "recording-deletion", "privacy", "communication", "warranty-reminder");
+        "work-order", "survey", "recording-deletion", "communication", "warranty-reminder", "task-waiting",
+        "privacy/acknowledgement", "privacy/more-information", "privacy/confirm-at-record", "privacy/email-change", "privacy/download-code",
+        "privacy/download-link", "privacy/final-response", "privacy/answered-at-record", "privacy/extension", "privacy/denial",
+        "privacy/objection-overruled", "privacy/restriction-lift-notice", "privacy/recipient-notice", "privacy/recipient-reminder");
   }
 
   @Test
@@ -95,21 +98,43 @@ class MailTemplatesTest {
   }
 
   @Test
-  void aPrivacyMailKeepsItsTextAndSignatureAndGetsAnchors() {
-    String body = "Hello Anna,\n\nyour data is ready:\n\n  " + LINK + "\n\nThe link works once.";
-    OutgoingMail mail = PrivacyMails.signed(List.of("anna@example.com"), "Ready (PR-1)", body, List.of());
-    assertThat(mail.body()).isEqualTo(body + "\n\nRemote Services · Data Privacy\n");
+  void aPrivacyMailWithALinkReadsAsTheComposedTextDid_signedAndWithTheLinkAnAnchor() {
+    OutgoingMail mail = PrivacyMails.fromTemplate(List.of("anna@example.com"), "Ready (PR-1)", "download-link",
+        PrivacyMails.values("greeting", "Hello Anna,", "what", "A copy of your personal data", "link", LINK, "until", "3 May 2026"), List.of());
+    assertThat(mail.body()).isEqualTo("Hello Anna,\n\nA copy of your personal data is ready for you:\n\n  " + LINK
+        + "\n\nThe link works once, until 3 May 2026. It asks for the code we sent you in a separate mail.\n\nRemote Services · Data Privacy\n");
     assertThat(mail.html()).contains("<a href=\"" + LINK + "\">" + LINK + "</a>").contains("<p>Remote Services · Data Privacy</p>");
   }
 
   @Test
+  void aPrivacyMailLeavesOutWhatIsNull_andNamesTheAgentWhenThereIsOne() {
+    Map<String, Object> values = PrivacyMails.values("greeting", "Hello Anna,", "reference", "PR-1", "agentPermissionLink", null, "deadline", "3 May 2026");
+    OutgoingMail withoutAgent = PrivacyMails.fromTemplate(List.of("anna@example.com"), "s", "more-information", values, List.of());
+    assertThat(withoutAgent.body()).doesNotContain("agent").contains("confirmed there.\n\nIf the request cannot be confirmed by 3 May 2026,");
+    values.put("agentPermissionLink", LINK);
+    OutgoingMail withAgent = PrivacyMails.fromTemplate(List.of("anna@example.com"), "s", "more-information", values, List.of());
+    assertThat(withAgent.body()).contains("confirmed there.\n\nAs the person's agent, please upload their signed permission for you to act for them (PDF): "
+        + LINK + "\n\nIf the request cannot be confirmed by 3 May 2026,");
+    assertThat(withAgent.html()).contains("<a href=\"" + LINK + "\">");
+
+    OutgoingMail confirm = PrivacyMails.fromTemplate(List.of("anna@example.com"), "s", "confirm-at-record",
+        PrivacyMails.values("agent", "Bea Agent", "reference", "PR-1", "rights", "access", "confirmLink", LINK, "declarationLink", null), List.of());
+    assertThat(confirm.body()).startsWith("Hello,\n\nBea Agent says they act for you in a privacy request to Remote Services (PR-1): access.\n\n"
+        + "If that was you who asked them, confirm it here:\n\n  " + LINK + "\n\nIf it was not you, ignore this mail");
+  }
+
+  @Test
   void theStoredHtmlPartIsRedactedLikeTheText() {
-    String body = "Hello,\n\n  " + MailRedaction.CODE_PREFIX + "XK4-99Q\n\nOpen " + LINK;
-    OutgoingMail mail = PrivacyMails.signed(List.of("anna@example.com"), "Code", body, List.of());
-    String html = MailRedaction.redact(mail.html());
-    assertThat(html).doesNotContain(TOKEN).doesNotContain("XK4-99Q")
-        .contains("/portal/rssv/" + MailRedaction.REMOVED).contains(MailRedaction.CODE_PREFIX + MailRedaction.REMOVED + "</p>");
-    assertThat(MailRedaction.redact(mail.body())).doesNotContain(TOKEN).doesNotContain("XK4-99Q");
+    OutgoingMail code = PrivacyMails.fromTemplate(List.of("anna@example.com"), "Code", "download-code",
+        PrivacyMails.values("greeting", "Hello,", "what", "a copy", "reference", "PR-1", "codePrefix", MailRedaction.CODE_PREFIX, "code", "XK4-99Q"),
+        List.of());
+    OutgoingMail link = PrivacyMails.fromTemplate(List.of("anna@example.com"), "Link", "download-link",
+        PrivacyMails.values("greeting", "Hello,", "what", "A copy", "link", LINK, "until", "3 May 2026"), List.of());
+    assertThat(code.body()).contains(MailRedaction.CODE_PREFIX + "XK4-99Q");
+    assertThat(MailRedaction.redact(code.html())).doesNotContain("XK4-99Q").contains(MailRedaction.CODE_PREFIX + MailRedaction.REMOVED + "</strong>");
+    assertThat(MailRedaction.redact(code.body())).doesNotContain("XK4-99Q");
+    assertThat(MailRedaction.redact(link.html())).doesNotContain(TOKEN).contains("/portal/rssv/" + MailRedaction.REMOVED);
+    assertThat(MailRedaction.redact(link.body())).doesNotContain(TOKEN);
   }
 
   @Test
