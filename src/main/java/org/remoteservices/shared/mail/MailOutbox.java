@@ -132,6 +132,8 @@ public class MailOutbox {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     this.failures = Counter.builder("rso.mail.failures").description("failed mail delivery attempts").register(meters);
     Gauge.builder("rso.mail.backlog", this, o -> o.backlog().pending()).description("mails stored but not yet delivered").register(meters);
+    Gauge.builder("rso.mail.delivery.queued", this, MailOutbox::deliveriesQueued)
+        .description("steps' mails waiting for a delivery thread after their commit").register(meters);
     Gauge.builder("rso.mail.failing", this, o -> o.backlog().failing())
         .description("undelivered mails whose delivery failed at least rso.mail.delivery.alert-after-attempts times").register(meters);
   }
@@ -356,6 +358,11 @@ public class MailOutbox {
         LOG.warn("mail sweeper failed ({}); it runs again on its interval", e.getClass().getSimpleName());
       }
     }
+  }
+
+  /** Mails of committed steps waiting for a delivery thread (gauge {@code rso.mail.delivery.queued}). */
+  public int deliveriesQueued() {
+    return deliveries instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
   }
 
   /** Undelivered mails, and how many of them failed at least {@code alert-after-attempts} times. */
