@@ -101,7 +101,7 @@ public class MailOutbox {
       @Value("${rso.mail.delivery.first-retry-delay:PT30S}") Duration firstRetryDelay,
       @Value("${rso.mail.delivery.max-retry-delay:PT1H}") Duration maxRetryDelay,
       @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
-      @Value("${rso.mail.delivery.threads:2}") int threads,
+      @Value("${rso.mail.delivery.threads:4}") int threads,
       @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
       MailTemplates templates,
       ObjectProvider<MailDeliveryProcesses> processes) {
