@@ -68,6 +68,11 @@ class ProcessConstantsTest extends IntegrationTest {
   }
 
   @Test
+  void mailDeliveryConstantsExistInTheirModel() throws Exception {
+    assertElements(org.remoteservices.shared.mail.camunda.MailDeliveryProcess.KEY, org.remoteservices.shared.mail.camunda.MailDeliveryProcess.Elements.class);
+  }
+
+  @Test
   void aConstantThatIsNotInTheModelIsFound() {
     // a check of the check: a made-up element id is not in the model
     assertThat((Object) model(RemoteSupportProcess.KEY).getModelElementById("userTask_doesNotExist")).isNull();

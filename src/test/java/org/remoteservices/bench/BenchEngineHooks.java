@@ -55,6 +55,31 @@ public class BenchEngineHooks extends AbstractProcessEnginePlugin {
           execution.getProcessBusinessKey(), execution.getCurrentActivityId(), null));
     }
 
+    /**
+     * Where an async step's time goes (issue 14 part B): from the job's creation (inside the transaction that
+     * created it) to its start on a job thread (the creator's commit, acquisition, the job executor's queue), and from
+     * its start to its commit (the step's own work and commit). Recorded into the measured phase's samples.
+     */
+    @Override
+    public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (!activity.isAsyncBefore()) {
+        return;
+      }
+      String step = activity.getId().replace("serviceTask_", "");
+      activity.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution execution) -> {
+        Samples probe = BenchSignals.probe;
+        org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext jobs = Context.getJobExecutorContext();
+        if (probe == null || jobs == null || jobs.getCurrentJob() == null || jobs.getCurrentJob().getCreateTime() == null) {
+          return;
+        }
+        long started = System.nanoTime();
+        long waitedMs = System.currentTimeMillis() - jobs.getCurrentJob().getCreateTime().getTime();
+        probe.add("job " + step + ": created -> started on a job thread", Math.max(0, waitedMs) * 1_000_000L);
+        Context.getCommandContext().getTransactionContext()
+            .addTransactionListener(TransactionState.COMMITTED, ctx -> probe.add("job " + step + ": started -> committed", System.nanoTime() - started));
+      });
+    }
+
     private static void afterCommit(String businessKey, String elementId, String taskId) {
       Context.getCommandContext().getTransactionContext()
           .addTransactionListener(TransactionState.COMMITTED, ctx -> BenchSignals.emit(businessKey, elementId, taskId));

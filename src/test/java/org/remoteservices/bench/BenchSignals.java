@@ -17,6 +17,8 @@ public final class BenchSignals {
 
   private static final ConcurrentHashMap<String, BlockingQueue<Signal>> BY_BUSINESS_KEY = new ConcurrentHashMap<>();
   static final AtomicLong CONFLICTS = new AtomicLong();
+  /** The measured phase's samples, for the engine hooks' per-step timings (null between phases). */
+  static volatile Samples probe;
 
   private BenchSignals() {}
 

@@ -159,6 +159,9 @@ public final class Benchmark {
     long[] jobs0 = jobMetrics(app);
     long conflicts0 = BenchSignals.conflicts();
     long cpu0 = processCpuNanos();
+    long dbCpu0 = Pressure.databaseCpuMillis(app);
+    Pressure pressure = new Pressure(app);
+    BenchSignals.probe = samples;
     long[] gc0 = gc();
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     resetPeakHeap();
@@ -170,6 +173,14 @@ public final class Benchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+    long dbCpu1 = Pressure.databaseCpuMillis(app);
+    BenchSignals.probe = null;
+    pressure.close();
+    java.util.Map<String, String> waits = new java.util.LinkedHashMap<>(pressure.summary());
+    String scans = Pressure.seqScans(app);
+    if (!scans.isEmpty()) {
+      waits.put("tables read most by sequential scans since start (PostgreSQL)", scans);
+    }
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     double peak = peakHeapMb();
     long[] gc1 = gc();
@@ -178,7 +189,8 @@ public final class Benchmark {
     String verified = verify(app, floor, firstIndex + count);
     return new PhaseResult(db, floor, kind, openLoopRate == null ? config.workers() : 0, done, seconds, done / seconds, cpuMs / Math.max(1, done),
         jobs1[0] - jobs0[0], jobs1[1] - jobs0[1], jobs1[2] - jobs0[2], jobs1[3] - jobs0[3], BenchSignals.conflicts() - conflicts0,
-        peak, gc1[0] - gc0[0], gc1[1] - gc0[1], (load0 + load) / 2, errors.stream().distinct().limit(5).toList(), verified, samples);
+        peak, gc1[0] - gc0[0], gc1[1] - gc0[1], (load0 + load) / 2, errors.stream().distinct().limit(5).toList(), verified, samples,
+        dbCpu0 < 0 || dbCpu1 < 0 ? Double.NaN : (double) (dbCpu1 - dbCpu0) / Math.max(1, done), waits);
   }
 
   /** Checks that the lifecycles really ran: finished instances, and (real run) the mails on record. */

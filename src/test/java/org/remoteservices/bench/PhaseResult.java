@@ -7,7 +7,7 @@ public record PhaseResult(
     String db, boolean floor, String kind, int workers, int lifecycles, double seconds, double lifecyclesPerSecond,
     double cpuMsPerLifecycle, long jobsSuccessful, long jobsFailed, long jobAcquisitionConflicts, long jobsRejected,
     long conflicts, double peakHeapMb, long gcCount, long gcMillis, double loadAverage, List<String> errors, String verified,
-    Samples samples) {
+    Samples samples, double dbCpuMsPerLifecycle, java.util.Map<String, String> pressure) {
 
   public double jobsPerSecond() {
     return jobsSuccessful / seconds;

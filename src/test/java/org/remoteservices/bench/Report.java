@@ -69,12 +69,13 @@ public final class Report {
     md.append("\n\n");
 
     md.append("#### Throughput\n\n");
-    md.append("| phase | users | lifecycles | s | lifecycles/s | CPU ms / lifecycle (JVM) | jobs/s | jobs failed | acquisition conflicts | optimistic-locking conflicts | peak heap MB | GCs (ms) | load avg | checked |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| phase | users | lifecycles | s | lifecycles/s | CPU ms / lifecycle (JVM) | CPU ms / lifecycle (PostgreSQL server) | jobs/s | jobs failed | acquisition conflicts | optimistic-locking conflicts | peak heap MB | GCs (ms) | load avg | checked |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (PhaseResult r : results) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | **%.1f** | %.1f | %.0f | %d | %d | %d | %.0f | %d (%d) | %.1f | %s |\n",
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | **%.1f** | %.1f | %s | %.0f | %d | %d | %d | %.0f | %d (%d) | %.1f | %s |\n",
           r.label(), r.workers() == 0 ? "open" : String.valueOf(r.workers()), r.lifecycles(), r.seconds(), r.lifecyclesPerSecond(),
-          r.cpuMsPerLifecycle(), r.jobsPerSecond(), r.jobsFailed(), r.jobAcquisitionConflicts(), r.conflicts(), r.peakHeapMb(), r.gcCount(),
+          r.cpuMsPerLifecycle(), Double.isNaN(r.dbCpuMsPerLifecycle()) ? "-" : String.format(Locale.ROOT, "%.1f", r.dbCpuMsPerLifecycle()),
+          r.jobsPerSecond(), r.jobsFailed(), r.jobAcquisitionConflicts(), r.conflicts(), r.peakHeapMb(), r.gcCount(),
           r.gcMillis(), r.loadAverage(), r.verified()));
     }
     md.append('\n');
@@ -99,6 +100,10 @@ public final class Report {
       for (Map.Entry<String, Samples.Summary> e : r.samples().summaries().entrySet()) {
         Samples.Summary s = e.getValue();
         md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |\n", e.getKey(), s.count(), s.p50(), s.p95(), s.p99(), s.max()));
+      }
+      if (!r.pressure().isEmpty()) {
+        md.append("\nWaiting, sampled every 20 ms: ");
+        md.append(String.join("; ", r.pressure().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList())).append(".\n");
       }
       if (!r.errors().isEmpty()) {
         md.append("\nErrors: ").append(String.join("; ", r.errors())).append('\n');

@@ -87,6 +87,7 @@ public class MailOutbox {
   private final ExecutorService deliveries;
   private final Counter failures;
   private final MailTemplates templates;
+  private final ObjectProvider<MailDeliveryProcesses> processes;
 
   public MailOutbox(
       JdbcClient jdbc,
@@ -100,10 +101,12 @@ public class MailOutbox {
       @Value("${rso.mail.delivery.first-retry-delay:PT30S}") Duration firstRetryDelay,
       @Value("${rso.mail.delivery.max-retry-delay:PT1H}") Duration maxRetryDelay,
       @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
-      @Value("${rso.mail.delivery.threads:2}") int threads,
+      @Value("${rso.mail.delivery.threads:4}") int threads,
       @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
-      MailTemplates templates) {
+      MailTemplates templates,
+      ObjectProvider<MailDeliveryProcesses> processes) {
     this.jdbc = jdbc;
+    this.processes = processes;
     this.templates = templates;
     this.sender = senders.getIfAvailable();
     if (this.sender == null) {
@@ -129,6 +132,8 @@ public class MailOutbox {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     this.failures = Counter.builder("rso.mail.failures").description("failed mail delivery attempts").register(meters);
     Gauge.builder("rso.mail.backlog", this, o -> o.backlog().pending()).description("mails stored but not yet delivered").register(meters);
+    Gauge.builder("rso.mail.delivery.queued", this, MailOutbox::deliveriesQueued)
+        .description("steps' mails waiting for a delivery thread after their commit").register(meters);
     Gauge.builder("rso.mail.failing", this, o -> o.backlog().failing())
         .description("undelivered mails whose delivery failed at least rso.mail.delivery.alert-after-attempts times").register(meters);
   }
@@ -162,7 +167,7 @@ public class MailOutbox {
       try {
         transport = connect();
       } catch (MessagingException | RuntimeException e) {
-        recordFailure(mail, e);
+        recordFailure(mail, e, Boolean.TRUE);
         // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
         // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
         // them into the log and into the incident's stack trace in Cockpit.
@@ -173,7 +178,7 @@ public class MailOutbox {
     }
     if (pending == null) {
       try {
-        send(mail, transport);
+        send(mail, transport, true);
       } finally {
         close(transport);
       }
@@ -225,8 +230,9 @@ public class MailOutbox {
    */
   public int deliverDue() {
     Instant now = time.now();
+    handOverFailing(now);
     List<String> due = jdbc.sql("""
-            select id from mail_record where status = 'PENDING' and next_attempt_at <= ?
+            select id from mail_record where status = 'PENDING' and next_attempt_at <= ? and delivery_process_at is null
             and (delivering_until is null or delivering_until <= ?) order by next_attempt_at""")
         .params(Timestamp.from(now), Timestamp.from(now)).query(String.class).list();
     int delivered = 0;
@@ -239,11 +245,11 @@ public class MailOutbox {
       try {
         transport = connect();
       } catch (MessagingException | RuntimeException e) {
-        recordFailure(mail.get(), e);
+        recordFailure(mail.get(), e, null);
         break; // the server is down: the rest waits for the next sweep
       }
       try {
-        if (send(mail.get(), transport)) {
+        if (send(mail.get(), transport, false)) {
           delivered++;
         }
       } finally {
@@ -256,6 +262,93 @@ public class MailOutbox {
     return delivered;
   }
 
+  /**
+   * Hands each mail that failed {@code alert-after-attempts} times after its step committed to a {@code mail-delivery}
+   * process of its own (a Cockpit incident once its retries are used up; see {@link MailDeliveryProcesses}); from then on
+   * the sweeper leaves it to that process. A mail whose own step keeps failing is not handed over: that step is
+   * retried by the engine and becomes the incident. A mail whose process is gone (an operator deleted the instance)
+   * while it is still undelivered is handed over again.
+   */
+  private void handOverFailing(Instant now) {
+    MailDeliveryProcesses started = processes.getIfAvailable();
+    if (started == null) {
+      return;
+    }
+    List<String> orphaned = jdbc.sql("select id from mail_record where status = 'PENDING' and delivery_process_at is not null")
+        .query(String.class).list();
+    for (String id : orphaned.subList(0, Math.min(orphaned.size(), 100))) {
+      if (!started.isRunning(id)) {
+        jdbc.sql("update mail_record set delivery_process_at = null where id = ? and status = 'PENDING'").param(id).update();
+      }
+    }
+    List<String> failing = jdbc.sql("""
+            select id from mail_record where status = 'PENDING' and attempts >= ? and delivery_process_at is null
+            and failed_in_step = false and (delivering_until is null or delivering_until <= ?) order by next_attempt_at""")
+        .params(alertAfterAttempts, Timestamp.from(now)).query(String.class).list();
+    for (String id : failing.subList(0, Math.min(failing.size(), 100))) {
+      try {
+        // marked and started in one transaction: two nodes never start two processes for one mail
+        ownTransaction.executeWithoutResult(status -> {
+          if (jdbc.sql("update mail_record set delivery_process_at = ? where id = ? and status = 'PENDING' and delivery_process_at is null")
+              .params(Timestamp.from(now), id).update() == 1) {
+            started.start(id);
+          }
+        });
+        LOG.error("mail record {} keeps failing to leave: handed to a mail-delivery process (Cockpit, business key = that id)", id);
+      } catch (RuntimeException e) {
+        LOG.warn("mail record {} could not be handed to a mail-delivery process ({}); tried again on the next sweep", id,
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * The {@code mail-delivery} process's task: delivers the mail now, on a connection of its own, and marks it sent.
+   * Throws, with a message that names no address, while the SMTP server cannot take it: the task is retried on its
+   * cycle and then becomes an incident, whose retry (once the server is back) sends the mail exactly once. A mail
+   * already sent, or no longer on record (erased), is not sent.
+   */
+  public void deliverByProcess(String mailRecordId) {
+    Instant now = time.now();
+    Optional<StoredMail> claimed = ownTransaction.execute(status -> claim(mailRecordId, now) ? findById(mailRecordId) : Optional.<StoredMail>empty());
+    if (claimed.isEmpty()) {
+      Optional<StoredMail> current = findById(mailRecordId);
+      if (current.isEmpty() || current.get().sent()) {
+        LOG.info("mail record {} is {}: nothing to deliver", mailRecordId, current.isEmpty() ? "no longer on record" : "already delivered");
+        return;
+      }
+      throw new MailDeliveryException("mail " + current.get().key() + " is being delivered by another attempt right now; this task "
+          + "tries again on its cycle and then finds it delivered", null);
+    }
+    StoredMail mail = claimed.get();
+    Transport transport;
+    try {
+      transport = connect();
+    } catch (MessagingException | RuntimeException e) {
+      throw failedForProcess(mail, recordFailure(mail, e, null), e);
+    }
+    Exception failure;
+    try {
+      failure = trySend(mail, transport, null);
+    } finally {
+      close(transport);
+    }
+    if (failure != null) {
+      throw failedForProcess(mail, attemptsOf(mail.id()), failure);
+    }
+  }
+
+  private MailDeliveryException failedForProcess(StoredMail mail, int attempts, Exception e) {
+    // no chained cause: an SMTP server's reply may quote the recipients' addresses (see deliverOnce)
+    return new MailDeliveryException("mail " + mail.key() + " could not be delivered after " + attempts + " attempts: the SMTP server "
+        + "is unreachable or refused it (" + causes(e) + "). This task is retried on its cycle; when the retries are used up, fix the "
+        + "mail server and retry the incident: the mail is then sent once.", null);
+  }
+
+  private int attemptsOf(String id) {
+    return jdbc.sql("select attempts from mail_record where id = ?").param(id).query(Integer.class).optional().orElse(0);
+  }
+
   @Scheduled(fixedDelayString = "${rso.mail.delivery.sweep-interval:PT10S}", initialDelayString = "${rso.mail.delivery.sweep-interval:PT10S}")
   public void sweep() {
     if (sweepEnabled) {
@@ -265,6 +358,11 @@ public class MailOutbox {
         LOG.warn("mail sweeper failed ({}); it runs again on its interval", e.getClass().getSimpleName());
       }
     }
+  }
+
+  /** Mails of committed steps waiting for a delivery thread (gauge {@code rso.mail.delivery.queued}). */
+  public int deliveriesQueued() {
+    return deliveries instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
   }
 
   /** Undelivered mails, and how many of them failed at least {@code alert-after-attempts} times. */
@@ -288,7 +386,7 @@ public class MailOutbox {
   private void handOver(List<StoredMail> mails, Transport transport) {
     Runnable sendAll = () -> {
       try {
-        mails.forEach(mail -> send(mail, transport));
+        mails.forEach(mail -> send(mail, transport, true));
       } finally {
         close(transport);
       }
@@ -304,8 +402,16 @@ public class MailOutbox {
     }
   }
 
-  /** Sends on an open connection, then marks the mail sent (or counts the failure). Never throws. */
-  private boolean send(StoredMail mail, Transport transport) {
+  /**
+   * Sends on an open connection, then marks the mail sent (or counts the failure). Never throws. {@code afterStep}:
+   * sent for its step (after that step's transaction), not by the sweeper.
+   */
+  private boolean send(StoredMail mail, Transport transport, boolean afterStep) {
+    return trySend(mail, transport, afterStep ? Boolean.FALSE : null) == null;
+  }
+
+  /** {@link #send}, returning the failure (null: delivered); {@code inStep} as in {@link #recordFailure}. */
+  private Exception trySend(StoredMail mail, Transport transport, Boolean inStep) {
     try {
       // one message per recipient: nobody sees whom else we wrote to
       for (String recipient : mail.to()) {
@@ -322,8 +428,8 @@ public class MailOutbox {
         transport.sendMessage(message, recipients != null ? recipients : new Address[0]);
       }
     } catch (MessagingException | RuntimeException e) {
-      recordFailure(mail, e);
-      return false;
+      recordFailure(mail, e, inStep);
+      return e;
     }
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.sql("""
@@ -335,20 +441,26 @@ public class MailOutbox {
     } catch (RuntimeException e) {
       // sent but not marked: the sweeper would send it again once the hold ends; nothing better can be done here
       LOG.error("mail {} was delivered but could not be marked sent ({})", mail.key(), e.getClass().getSimpleName());
-      return true;
+      return null;
     }
     LOG.info("mail {} delivered to {} recipient(s) with {} attachment(s)", mail.key(), mail.to().size(), mail.attachments().size());
-    return true;
+    return null;
   }
 
-  /** Lets go of the mail and sets when the sweeper tries again: 30 s, 1 min, 2 min, ... up to an hour. */
-  private void recordFailure(StoredMail mail, Exception e) {
+  /**
+   * Lets go of the mail and sets when the sweeper tries again: 30 s, 1 min, 2 min, ... up to an hour. {@code inStep}:
+   * true when the sending step itself failed before its commit (the engine retries it), false when the mail failed
+   * after its step committed, null (the sweeper, the mail-delivery process) leaves what the last of those said.
+   * Returns the failed attempts so far.
+   */
+  private int recordFailure(StoredMail mail, Exception e, Boolean inStep) {
     failures.increment();
     try {
       int attempts = ownTransaction.execute(status -> {
         Integer before = jdbc.sql("select attempts from mail_record where id = ?").param(mail.id()).query(Integer.class).single();
         int after = before + 1;
-        jdbc.sql("update mail_record set attempts = ?, delivering_until = null, next_attempt_at = ? where id = ? and status = 'PENDING'")
+        jdbc.sql("update mail_record set attempts = ?, delivering_until = null, next_attempt_at = ?"
+                + (inStep == null ? "" : inStep ? ", failed_in_step = true" : ", failed_in_step = false") + " where id = ? and status = 'PENDING'")
             .params(after, Timestamp.from(time.now().plus(retryDelay(after))), mail.id())
             .update();
         return after;
@@ -359,9 +471,11 @@ public class MailOutbox {
       } else {
         LOG.warn("mail {} could not be delivered, attempt {} ({}); tried again later", mail.key(), attempts, causes(e));
       }
+      return attempts;
     } catch (RuntimeException dbFailure) {
       LOG.error("mail {} could not be delivered ({}), and the failure could not be recorded ({})", mail.key(), causes(e),
           dbFailure.getClass().getSimpleName());
+      return 0;
     }
   }
 
