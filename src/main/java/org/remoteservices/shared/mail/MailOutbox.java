@@ -85,6 +85,10 @@ public class MailOutbox {
   private final int alertAfterAttempts;
   private final boolean sweepEnabled;
   private final ExecutorService deliveries;
+  private final int smtpPoolSize;
+  private final Duration smtpPoolIdle;
+  /** Open SMTP connections not in use, newest first (see {@link #connect}). */
+  private final java.util.concurrent.LinkedBlockingDeque<IdleConnection> idleConnections = new java.util.concurrent.LinkedBlockingDeque<>();
   private final Counter failures;
   private final MailTemplates templates;
   private final ObjectProvider<MailDeliveryProcesses> processes;
@@ -103,6 +107,8 @@ public class MailOutbox {
       @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
       @Value("${rso.mail.delivery.threads:4}") int threads,
       @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
+      @Value("${rso.mail.smtp.pool-size:4}") int smtpPoolSize,
+      @Value("${rso.mail.smtp.pool-idle:PT30S}") Duration smtpPoolIdle,
       MailTemplates templates,
       ObjectProvider<MailDeliveryProcesses> processes) {
     this.jdbc = jdbc;
@@ -123,6 +129,8 @@ public class MailOutbox {
     this.maxRetryDelay = maxRetryDelay;
     this.alertAfterAttempts = alertAfterAttempts;
     this.sweepEnabled = sweepEnabled;
+    this.smtpPoolSize = smtpPoolSize;
+    this.smtpPoolIdle = smtpPoolIdle;
     // 0 threads: the mail leaves on the thread that committed (tests, which read the mailbox right after a step)
     this.deliveries = threads <= 0 ? null : new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
         r -> {
@@ -180,7 +188,7 @@ public class MailOutbox {
       try {
         send(mail, transport, true);
       } finally {
-        close(transport);
+        release(transport);
       }
       return;
     }
@@ -253,7 +261,7 @@ public class MailOutbox {
           delivered++;
         }
       } finally {
-        close(transport);
+        release(transport);
       }
     }
     if (delivered > 0) {
@@ -331,7 +339,7 @@ public class MailOutbox {
     try {
       failure = trySend(mail, transport, null);
     } finally {
-      close(transport);
+      release(transport);
     }
     if (failure != null) {
       throw failedForProcess(mail, attemptsOf(mail.id()), failure);
@@ -381,6 +389,9 @@ public class MailOutbox {
       deliveries.shutdown(); // what is queued still goes; what is not sent by then, the sweeper sends after the restart
       deliveries.awaitTermination(10, TimeUnit.SECONDS);
     }
+    for (IdleConnection idle; (idle = idleConnections.pollFirst()) != null; ) {
+      close(idle.transport());
+    }
   }
 
   private void handOver(List<StoredMail> mails, Transport transport) {
@@ -388,7 +399,7 @@ public class MailOutbox {
       try {
         mails.forEach(mail -> send(mail, transport, true));
       } finally {
-        close(transport);
+        release(transport);
       }
     };
     if (deliveries == null) {
@@ -496,7 +507,20 @@ public class MailOutbox {
         .update() == 1;
   }
 
+  /**
+   * An open SMTP connection: one left idle by an earlier send if it still answers (NOOP), else a new one. Setting up a
+   * connection costs a round trip per greeting and EHLO line and, with TLS, a handshake: 45 ms against GreenMail here,
+   * on the job thread of every mail step (docs/performance.md "SMTP connections"). At most {@code rso.mail.smtp.pool-size}
+   * connections wait idle, each at most {@code rso.mail.smtp.pool-idle} (below the 5 minutes after which RFC 5321 lets a
+   * server drop an idle client); 0 turns reuse off. A connection is used by one thread at a time.
+   */
   private Transport connect() throws MessagingException {
+    for (IdleConnection idle; (idle = idleConnections.pollFirst()) != null; ) {
+      if (Duration.between(idle.since(), Instant.now()).compareTo(smtpPoolIdle) < 0 && idle.transport().isConnected()) {
+        return idle.transport();
+      }
+      close(idle.transport());
+    }
     if (!(sender instanceof JavaMailSenderImpl smtp)) {
       throw new IllegalStateException("the mail sender is not an SMTP sender");
     }
@@ -506,6 +530,20 @@ public class MailOutbox {
     transport.connect(smtp.getHost(), smtp.getPort(), user, password);
     return transport;
   }
+
+  /**
+   * Done with a connection: kept for the next send while the pool has room and the connection still answers (NOOP: one
+   * that failed mid-send or was dropped does not), else closed.
+   */
+  private void release(Transport transport) {
+    if (smtpPoolSize > 0 && idleConnections.size() < smtpPoolSize && transport.isConnected()) {
+      idleConnections.offerFirst(new IdleConnection(transport, Instant.now()));
+      return;
+    }
+    close(transport);
+  }
+
+  private record IdleConnection(Transport transport, Instant since) {}
 
   private static void close(Transport transport) {
     try {
