@@ -31,8 +31,11 @@ public class EngineWaitingTasks implements WaitingTasks {
   private final TaskService taskService;
   private final RepositoryService repository;
   private final IdentityService identity;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
-  public EngineWaitingTasks(TaskService taskService, RepositoryService repository, IdentityService identity) {
+  public EngineWaitingTasks(TaskService taskService, RepositoryService repository, IdentityService identity,
+      org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.taskService = taskService;
     this.repository = repository;
     this.identity = identity;
@@ -59,16 +62,32 @@ public class EngineWaitingTasks implements WaitingTasks {
         .map(this::view).flatMap(Optional::stream).toList());
   }
 
+  /**
+   * The task as the mails show it, or empty when it has no candidate group or is done already: a technician may
+   * complete a task before its mail's thread reads it. Asked first by a query (which finds nothing rather than throwing,
+   * so a completed task does not put an engine error in the log); one completed in the moment between that query and
+   * the next read is the same case.
+   */
   private Optional<WaitingTask> view(Task task) {
-    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).distinct().toList();
+    if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+      return Optional.empty();
+    }
+    List<String> groups;
+    try {
+      groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+          .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).distinct().toList();
+    } catch (org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
+      return Optional.empty();
+    }
     if (groups.isEmpty()) {
       return Optional.empty();
     }
     String reference = null;
-    if (task.getExecutionId() != null) {
-      Object caseNumber = taskService.getVariable(task.getId(), "caseNumber");
-      reference = caseNumber instanceof String s && !s.isBlank() ? s : null;
+    if (task.getProcessInstanceId() != null) {
+      org.camunda.bpm.engine.runtime.VariableInstance caseNumber = runtime.createVariableInstanceQuery()
+          .processInstanceIdIn(task.getProcessInstanceId()).variableName("caseNumber").disableBinaryFetching().list().stream().findFirst()
+          .orElse(null);
+      reference = caseNumber != null && caseNumber.getValue() instanceof String s && !s.isBlank() ? s : null;
     }
     if (reference == null && task.getName() != null) {
       Matcher m = REFERENCE.matcher(task.getName());
