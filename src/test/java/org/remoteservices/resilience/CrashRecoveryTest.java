@@ -56,6 +56,7 @@ class CrashRecoveryTest {
           "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + gate.port(),
           "--rso.public-base-url=http://portal.test",
           "--rso.rate-limit.enabled=false", // every lifecycle comes from this one test client address
+          "--rso.task-mails.enabled=false", // the staff's "a task waits" mails are not the lifecycle's, which this test counts
           "--camunda.bpm.job-execution.enabled=true",
           // a dead node's locked jobs are picked up again when their lock expires: short here to keep the test short
           "--camunda.bpm.job-execution.lock-time-in-millis=15000"));

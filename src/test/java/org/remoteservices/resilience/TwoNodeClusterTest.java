@@ -62,6 +62,7 @@ class TwoNodeClusterTest {
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
         "--rso.public-base-url=http://portal.test",
         "--rso.rate-limit.enabled=false", // 200 lifecycles from one test client address
+        "--rso.task-mails.enabled=false", // the staff's "a task waits" mails are not the lifecycle's, which this test counts
         "--camunda.bpm.job-execution.enabled=true");
     AppProcess node1 = new AppProcess("node1", AppProcess.freePort(), args, env);
     AppProcess node2 = new AppProcess("node2", AppProcess.freePort(), args, env);

@@ -107,7 +107,7 @@ public class MailOutbox {
       @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
       @Value("${rso.mail.delivery.threads:4}") int threads,
       @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
-      @Value("${rso.mail.smtp.pool-size:4}") int smtpPoolSize,
+      @Value("${rso.mail.smtp.pool-size:0}") int smtpPoolSize,
       @Value("${rso.mail.smtp.pool-idle:PT30S}") Duration smtpPoolIdle,
       MailTemplates templates,
       ObjectProvider<MailDeliveryProcesses> processes) {

@@ -65,22 +65,6 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   @Test
-  void aConnectionKeptFromAnEarlierSendThatTheServerDropped_isReplaced_theNextMailLeavesAtOnceWithoutAFailure() {
-    String to = "kept-" + UUID.randomUUID() + "@example.org";
-    new TransactionTemplate(transactions).executeWithoutResult(status ->
-        outbox.deliverOnce("test-kept-1:" + to, () -> mail(to, "First", "One.", List.of())));
-    assertThat(inbox(to)).containsExactly("First");
-    // the server restarts (a restart, a failover, an idle timeout): the connection kept from the first send is dead
-    TestMailServer.restart();
-    String second = "test-kept-2:" + to;
-    new TransactionTemplate(transactions).executeWithoutResult(status ->
-        outbox.deliverOnce(second, () -> mail(to, "Second", "Two.", List.of())));
-    assertThat(inbox(to)).containsExactly("Second"); // a restarted GreenMail has forgotten the first
-    assertThat(outbox.wasSent(second)).isTrue();
-    assertThat(jdbc.sql("select attempts from mail_record where idempotency_key = ?").param(second).query(Integer.class).single()).isZero();
-  }
-
-  @Test
   void smtpDown_theSweeperRetriesWithGrowingDelays_raisesTheAlarm_thenDeliversOnce() {
     String key = "test-sweep:" + UUID.randomUUID();
     String to = "sweep-" + UUID.randomUUID() + "@example.org";
