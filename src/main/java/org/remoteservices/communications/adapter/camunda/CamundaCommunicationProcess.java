@@ -20,15 +20,10 @@ public class CamundaCommunicationProcess implements CommunicationProcessPort {
   /** The system's own send (a warranty reminder started inside an operator's job change): without the caller's engine authorizations. */
   @Override
   public void startAsSystem(String communicationId, String purpose) {
-    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    org.remoteservices.shared.process.AsTheApplication.run(identity, () -> {
       start(communicationId, purpose);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
   }
 
   @Override

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.remoteservices.jobs.application.port.RecordRetentionProcessPort;
 import org.remoteservices.shared.process.MessageCorrelator;
+import org.remoteservices.shared.process.AsTheApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,18 +36,18 @@ public class CamundaRecordRetentionProcess implements RecordRetentionProcessPort
 
   @Override
   public void start(String jobNumber) {
-    asSystem(() -> runtime.startProcessInstanceByKey(RecordRetentionProcess.KEY, jobNumber));
+    AsTheApplication.run(identity, () -> runtime.startProcessInstanceByKey(RecordRetentionProcess.KEY, jobNumber));
   }
 
   @Override
   public boolean isRunning(String jobNumber) {
-    return asSystem(() -> runtime.createProcessInstanceQuery().processDefinitionKey(RecordRetentionProcess.KEY)
+    return AsTheApplication.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(RecordRetentionProcess.KEY)
         .processInstanceBusinessKey(jobNumber).count() > 0);
   }
 
   @Override
   public DateChange obsolescenceDateChanged(String jobNumber) {
-    return asSystem(() -> {
+    return AsTheApplication.run(identity, () -> {
       MessageCorrelator.Outcome outcome = correlator.correlate(RecordRetentionProcess.KEY,
           RecordRetentionProcess.MESSAGE_OBSOLESCENCE_DATE_CHANGED, jobNumber);
       if (outcome.correlated()) {
@@ -63,7 +62,7 @@ public class CamundaRecordRetentionProcess implements RecordRetentionProcessPort
     if (processInstanceIds.isEmpty()) {
       return;
     }
-    asSystem(() -> {
+    AsTheApplication.run(identity, () -> {
       List<String> ids = new ArrayList<>(processInstanceIds);
       if (stopRunning) {
         runtime.deleteProcessInstancesIfExists(ids, "case records destroyed at the end of their retention", true, true, true);
@@ -79,22 +78,4 @@ public class CamundaRecordRetentionProcess implements RecordRetentionProcessPort
     });
   }
 
-  private void asSystem(Runnable work) {
-    asSystem(() -> {
-      work.run();
-      return null;
-    });
-  }
-
-  private <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
 }

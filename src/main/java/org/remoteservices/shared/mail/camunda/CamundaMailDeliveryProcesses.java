@@ -1,10 +1,9 @@
 package org.remoteservices.shared.mail.camunda;
 
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.remoteservices.shared.mail.MailDeliveryProcesses;
+import org.remoteservices.shared.process.AsTheApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,24 +22,13 @@ public class CamundaMailDeliveryProcesses implements MailDeliveryProcesses {
 
   @Override
   public void start(String mailRecordId) {
-    asSystem(() -> runtime.startProcessInstanceByKey(MailDeliveryProcess.KEY, mailRecordId));
+    AsTheApplication.run(identity, () -> runtime.startProcessInstanceByKey(MailDeliveryProcess.KEY, mailRecordId));
   }
 
   @Override
   public boolean isRunning(String mailRecordId) {
-    return asSystem(() -> runtime.createProcessInstanceQuery().processDefinitionKey(MailDeliveryProcess.KEY)
+    return AsTheApplication.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(MailDeliveryProcess.KEY)
         .processInstanceBusinessKey(mailRecordId).count() > 0);
   }
 
-  private <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
 }
