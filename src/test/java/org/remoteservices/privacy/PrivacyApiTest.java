@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.remoteservices.privacy.adapter.camunda.PrivacyProcess;
 import org.remoteservices.shared.security.Groups;
@@ -14,15 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The HTTP API of privacy requests: public intake (201, 400 naming fields), the staff-only status, the portal pages. */
 class PrivacyApiTest extends PrivacyTestSupport {
   @Autowired TestRestTemplate http;
-  @Autowired IdentityService identity;
 
   @Test
   void submitReturns201WithIdAndStartsTheRequest() {
@@ -120,20 +114,6 @@ class PrivacyApiTest extends PrivacyTestSupport {
         .isEqualTo(1);
   }
 
-  private String user(String group) {
-    String id = group.replaceAll("[^a-z]", "") + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    User user = identity.newUser(id);
-    user.setPassword("pw-" + id);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
-  }
-
-  private static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
 
   private static final class PrivacyRight {
     static final org.remoteservices.privacy.domain.PrivacyRight ACCESS = org.remoteservices.privacy.domain.PrivacyRight.ACCESS;

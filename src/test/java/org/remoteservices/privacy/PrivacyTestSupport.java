@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.remoteservices.jobs.api.Job;
 import org.remoteservices.jobs.adapter.db.JobRepository;
@@ -25,11 +27,15 @@ import org.remoteservices.testsupport.Lifecycle;
 import org.remoteservices.testsupport.Mails;
 import org.remoteservices.testsupport.Mails.Mail;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Drives privacy requests the way requesters and privacy officers do, on top of remote-support histories. */
 public abstract class PrivacyTestSupport extends IntegrationTest {
   @Autowired protected Lifecycle lifecycle;
+  @Autowired protected IdentityService identity;
   @Autowired protected JobRepository jobs;
   @Autowired protected SupportRequestService supportRequests;
   @Autowired protected PrivacyRequestService privacyRequests;
@@ -147,5 +153,21 @@ public abstract class PrivacyTestSupport extends IntegrationTest {
   protected String mailToken(String to, String pathPrefix) {
     return mailsTo(to).stream().filter(m -> m.body().contains(pathPrefix)).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no mail to " + to + " with a link " + pathPrefix)).linkToken(pathPrefix);
+  }
+
+  /** A staff account in {@code group} whose password is {@code "pw-" + id}. */
+  protected String user(String group) {
+    String id = group.replaceAll("[^a-z]", "") + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    User user = identity.newUser(id);
+    user.setPassword("pw-" + id);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
+  }
+
+  protected static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
   }
 }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,13 @@ import org.remoteservices.shared.security.Groups;
 import org.remoteservices.testsupport.Mails.Mail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** "We'll tell you before we lift any restriction": the notice goes out first, the restriction ends after the notice period. */
 class RestrictionLiftTest extends PrivacyTestSupport {
   private static final String RSSV_REMINDER = "Reminder: your RSSV form";
   @Autowired TestRestTemplate http;
-  @Autowired IdentityService identity;
   @Autowired SubjectChoicesService choices;
   @Autowired RestrictionLifts lifts;
 
@@ -131,18 +125,4 @@ class RestrictionLiftTest extends PrivacyTestSupport {
     assertThatThrownBy(() -> lifts.requestLift(id, "no reason", "someone")).hasMessageContaining("holds no restriction in force");
   }
 
-  private String user(String group) {
-    String id = group.replaceAll("[^a-z]", "") + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    User user = identity.newUser(id);
-    user.setPassword("pw-" + id);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
-  }
-
-  private static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
 }
