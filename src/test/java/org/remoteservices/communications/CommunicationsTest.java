@@ -108,14 +108,7 @@ class CommunicationsTest extends IntegrationTest {
 
   /** Runs the communication process's jobs only (the support cases' own jobs are not this test's business). */
   private void runCommunicationJobs() {
-    for (int round = 0; round < 1000; round++) {
-      List<Job> due = management.createJobQuery().processDefinitionKey(CommunicationProcess.KEY).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-    throw new AssertionError("communication jobs keep coming");
+    runDueJobs(management, () -> management.createJobQuery().processDefinitionKey(CommunicationProcess.KEY).executable().list(), 1000);
   }
 
   private String send(String purpose, String subject, String... extra) {

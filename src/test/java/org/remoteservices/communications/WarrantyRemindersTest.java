@@ -75,15 +75,8 @@ class WarrantyRemindersTest extends IntegrationTest {
   }
 
   private void runJobsOf(String key) {
-    for (int round = 0; round < 200; round++) {
-      List<Job> due = management.createJobQuery().processDefinitionKey(key).executable().list().stream()
-          .filter(j -> j.getProcessInstanceId() != null).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-    throw new AssertionError(key + " jobs keep coming");
+    runDueJobs(management, () -> management.createJobQuery().processDefinitionKey(key).executable().list().stream()
+        .filter(j -> j.getProcessInstanceId() != null).toList(), 200);
   }
 
   /** One pass of the hourly timer (executed now, whatever its due time), then the sends it started. */
