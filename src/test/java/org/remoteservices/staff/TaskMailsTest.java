@@ -34,7 +34,9 @@ import org.springframework.test.context.TestPropertySource;
  * (task, case number, dates, the Tasklist link; no customer data), not whoever switched them off; a task due soon is
  * mailed once more, once; each staff member switches their own mails on the staff page (login and form token needed).
  */
-@TestPropertySource(properties = "rso.task-mails.enabled=true")
+// the test calls the sweep itself: a scheduled one would mail the tasks of the other test classes, whose contexts share this
+// in-memory database, while they count mail records
+@TestPropertySource(properties = {"rso.task-mails.enabled=true", "rso.task-mails.sweep-interval=PT24H"})
 class TaskMailsTest extends PrivacyTestSupport {
   private static final Pattern TOKEN = Pattern.compile("name=\"formToken\" value=\"([0-9a-f]+)\"");
   private static final String PASSWORD = "Tm-" + UUID.randomUUID();

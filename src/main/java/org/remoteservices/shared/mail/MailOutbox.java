@@ -47,13 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record of what was sent.
  *
  * <p>Mail steps run in their own job (async continuation), and a job may run more than once. {@link #deliverOnce}
- * stores the composed mail under its key in a short transaction of its own (the outbox row, committed with any link
- * tokens or rows the composer created: a mailed link always finds what it opens, even while the step's transaction
- * is lost and retried). It then connects to the SMTP server (unreachable: the step fails and is retried on its cycle,
- * then becomes an incident) and leaves the sending to the moment the step's transaction completes: the mail goes
- * out on that connection once the instance waits for the answer and the step's rows are committed, so a link
- * followed the moment the mail arrives works. The mails of one transaction leave on one connection, in the order
- * they were composed (a download code before its link). Delivered, the row is marked sent in a transaction of its own.
+ * stores the composed mail under its key in the step's own transaction, with any link tokens or rows the composer
+ * creates, connects to the SMTP server (unreachable: the step fails and is retried on its cycle, then becomes an
+ * incident) and leaves the sending to the moment that transaction has committed: the mail goes out on that
+ * connection once the instance waits for the answer and the step's rows are there, so a link followed the moment the
+ * mail arrives works. The mails of one transaction leave on one connection, in the order they were composed (a
+ * download code before its link). Delivered, the row is marked sent in a transaction of its own. A step whose
+ * transaction is rolled back after composing a mail gets it composed again and stored on its own (see
+ * {@link #afterCompletion()}): its rerun then finds it.
  *
  * <p>The sweeper ({@link #deliverDue}) leaves a fresh mail to its step for {@code rso.mail.delivery.lease}; what is
  * still undelivered after that (a crash between commit and send, an SMTP failure after commit) it sends, with a
@@ -148,58 +149,98 @@ public class MailOutbox {
 
   /**
    * Delivers the mail stored under {@code idempotencyKey}, composing and storing it first if this is the first
-   * attempt; the mail leaves once the caller's transaction has completed (at once without one). Throws when the
-   * SMTP server cannot be reached, so the calling job is retried (and becomes an incident).
+   * attempt. In a transaction (a step's job), the mail and whatever its composer writes (link tokens, the rows its links
+   * open) are stored in that transaction and the mail leaves once it has committed; without one, at once. Throws when
+   * the SMTP server cannot be reached, so the calling job is retried (and becomes an incident).
    */
   public void deliverOnce(String idempotencyKey, Supplier<OutgoingMail> composer) {
-    Instant now = time.now();
-    Attempt attempt = ownTransaction.execute(status -> find(idempotencyKey)
-        .map(found -> new Attempt(found, !found.sent() && claim(found.id(), now)))
-        .orElseGet(() -> new Attempt(store(idempotencyKey, composer.get(), now), true)));
-    StoredMail mail = attempt.mail();
-    if (mail.sent()) {
-      LOG.info("mail {} was already delivered, not sending it again", idempotencyKey);
+    if (!TransactionSynchronizationManager.isActualTransactionActive() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      deliverNow(idempotencyKey, composer);
       return;
     }
-    if (!attempt.claimed()) {
-      LOG.info("mail {} is being delivered by another attempt, leaving it to that one (or to the sweeper)", idempotencyKey);
+    AfterCompletion pending = afterCompletion();
+    pending.composers.add(new Composer(idempotencyKey, composer));
+    Optional<StoredMail> claimed = claimOrStore(idempotencyKey, composer, time.now());
+    if (claimed.isEmpty()) {
       return;
     }
-    if (mail.contents() == null) {
-      // read now, in the step: a later step may delete the files (a privacy request's own) before the mail leaves
-      mail = mail.withContents(mail.attachments().stream().map(a -> files.read(a.fileKey())).toList());
-    }
-    AfterCompletion pending = TransactionSynchronizationManager.isSynchronizationActive() ? afterCompletion() : null;
-    Transport transport = pending != null && pending.transport != null ? pending.transport : null;
-    if (transport == null) {
+    StoredMail mail = readContents(claimed.get());
+    if (pending.transport == null) {
       try {
-        transport = connect();
+        pending.transport = connect();
       } catch (MessagingException | RuntimeException e) {
-        recordFailure(mail, e, Boolean.TRUE);
-        // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause
-        // is not chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry
-        // them into the log and into the incident's stack trace in Cockpit.
-        throw new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
-            + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
-            + "server and retry the incident: the mail is then sent once.", null);
+        pending.smtpFailure = e;
+        throw unreachable(idempotencyKey, e);
       }
     }
-    if (pending == null) {
-      try {
-        send(mail, transport, true);
-      } finally {
-        release(transport);
-      }
-      return;
-    }
-    pending.transport = transport;
     pending.mails.add(mail);
   }
 
+  /** {@link #deliverOnce} outside a transaction: stored in a transaction of its own, sent at once. */
+  private void deliverNow(String idempotencyKey, Supplier<OutgoingMail> composer) {
+    Instant now = time.now();
+    Optional<StoredMail> claimed = ownTransaction.execute(status -> claimOrStore(idempotencyKey, composer, now));
+    if (claimed.isEmpty()) {
+      return;
+    }
+    StoredMail mail = claimed.get();
+    Transport transport;
+    try {
+      transport = connect();
+    } catch (MessagingException | RuntimeException e) {
+      recordFailure(mail, e, Boolean.TRUE);
+      throw unreachable(idempotencyKey, e);
+    }
+    try {
+      send(mail, transport, true);
+    } finally {
+      release(transport);
+    }
+  }
+
   /**
-   * The mails of the current transaction, sent on one connection in the order they were composed once it has
-   * completed. Committed: the instance waits, the step's rows are there. Rolled back: the mails and what their links
-   * open were committed on their own, and a rerun of the step finds them sent.
+   * In the caller's transaction: the mail on record under the key, held for this attempt, or stored now if there is
+   * none; empty when it was sent already or another attempt holds it.
+   */
+  private Optional<StoredMail> claimOrStore(String idempotencyKey, Supplier<OutgoingMail> composer, Instant now) {
+    Optional<StoredMail> found = find(idempotencyKey);
+    if (found.isEmpty()) {
+      return Optional.of(store(idempotencyKey, composer.get(), now));
+    }
+    if (found.get().sent()) {
+      LOG.info("mail {} was already delivered, not sending it again", idempotencyKey);
+      return Optional.empty();
+    }
+    if (!claim(found.get().id(), now)) {
+      LOG.info("mail {} is being delivered by another attempt, leaving it to that one (or to the sweeper)", idempotencyKey);
+      return Optional.empty();
+    }
+    return found;
+  }
+
+  /** Reads the attachments now, in the step: a later step may delete the files (a privacy request's own) before the mail leaves. */
+  private StoredMail readContents(StoredMail mail) {
+    return mail.contents() != null ? mail : mail.withContents(mail.attachments().stream().map(a -> files.read(a.fileKey())).toList());
+  }
+
+  private static MailDeliveryException unreachable(String idempotencyKey, Exception e) {
+    // the message becomes the Cockpit incident's message: what failed and why, by exception type only. The cause is not
+    // chained: an SMTP server's reply may quote the recipients' addresses, and a chained cause would carry them into the
+    // log and into the incident's stack trace in Cockpit.
+    return new MailDeliveryException("mail " + idempotencyKey + " could not be delivered: the SMTP server is unreachable or "
+        + "refused it (" + causes(e) + "). The step is retried on its cycle; when the retries are used up, fix the mail "
+        + "server and retry the incident: the mail is then sent once.", null);
+  }
+
+  /**
+   * The mails of the current transaction. Committed: they leave on one connection in the order they were composed, the
+   * instance waiting and the step's rows there. Rolled back (the step failed after composing them, its commit was lost,
+   * or the SMTP server was down): the mails had been composed for a step that will run again, and their rows are gone
+   * with the transaction, so each is composed again and stored in a transaction of its own and, unless the server was
+   * down, delivered now. A rerun of the step finds them on record and sends nothing again; a link in them opens what it
+   * names (the composer's rows were stored with the mail), while the instance answers "try again shortly" until the
+   * rerun has committed. A mail that cannot be composed again then (it needs what the step had written) is left to the
+   * rerun.
    */
   private AfterCompletion afterCompletion() {
     for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
@@ -212,9 +253,13 @@ public class MailOutbox {
     return created;
   }
 
+  private record Composer(String key, Supplier<OutgoingMail> composer) {}
+
   private final class AfterCompletion implements TransactionSynchronization {
+    final List<Composer> composers = new ArrayList<>();
     final List<StoredMail> mails = new ArrayList<>();
     Transport transport;
+    Exception smtpFailure;
 
     MailOutbox outbox() {
       return MailOutbox.this;
@@ -222,10 +267,46 @@ public class MailOutbox {
 
     @Override
     public void afterCompletion(int status) {
+      if (status == STATUS_COMMITTED) {
+        if (transport != null) {
+          handOver(List.copyOf(mails), transport);
+        }
+        return;
+      }
       if (transport != null) {
-        handOver(List.copyOf(mails), transport);
+        release(transport);
+      }
+      salvage(composers, smtpFailure);
+    }
+  }
+
+  /** See {@link #afterCompletion()}: the rolled-back transaction's mails, stored (and unless SMTP was down, sent) on their own. */
+  private void salvage(List<Composer> composers, Exception smtpFailure) {
+    Instant now = time.now();
+    List<StoredMail> stored = new ArrayList<>();
+    for (Composer c : composers) {
+      try {
+        ownTransaction.execute(status -> claimOrStore(c.key(), c.composer(), now)).map(this::readContents).ifPresent(stored::add);
+      } catch (RuntimeException e) {
+        LOG.warn("mail {} of a rolled-back step is left to the step's rerun: it could not be composed again ({})", c.key(),
+            e.getClass().getSimpleName());
       }
     }
+    if (stored.isEmpty()) {
+      return;
+    }
+    if (smtpFailure != null) {
+      stored.forEach(mail -> recordFailure(mail, smtpFailure, Boolean.TRUE));
+      return;
+    }
+    Transport transport;
+    try {
+      transport = connect();
+    } catch (MessagingException | RuntimeException e) {
+      stored.forEach(mail -> recordFailure(mail, e, Boolean.TRUE));
+      return;
+    }
+    handOver(stored, transport);
   }
 
   public boolean wasSent(String idempotencyKey) {
@@ -670,8 +751,6 @@ public class MailOutbox {
       return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers);
     }
   }
-
-  private record Attempt(StoredMail mail, boolean claimed) {}
 
   /** A technical failure to deliver; the job is retried and ends as an incident when retries run out. */
   public static class MailDeliveryException extends RuntimeException {

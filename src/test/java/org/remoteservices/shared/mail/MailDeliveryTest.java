@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,6 +64,71 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(outbox.wasSent(key)).isTrue();
     outbox.deliverOnce(key, () -> mail(to, "Never composed", "", List.of()));
     assertThat(inbox(to)).hasSize(1);
+  }
+
+  @Test
+  void theMailIsStoredInTheStepsOwnTransaction_nobodyElseSeesItBeforeTheCommit() {
+    String key = "test-own-transaction:" + UUID.randomUUID();
+    String to = "own-" + UUID.randomUUID() + "@example.org";
+    TransactionTemplate another = new TransactionTemplate(transactions);
+    another.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    List<Integer> insideTheStep = new ArrayList<>();
+    List<Integer> outsideTheStep = new ArrayList<>();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      outbox.deliverOnce(key, () -> mail(to, "One transaction", "Stored with the step.", List.of()));
+      insideTheStep.add(rows(key));
+      outsideTheStep.add(another.execute(other -> rows(key)));
+    });
+    assertThat(insideTheStep).containsExactly(1);
+    assertThat(outsideTheStep).as("not committed on its own: it commits with the step").containsExactly(0);
+    assertThat(inbox(to)).containsExactly("One transaction");
+    assertThat(column(key, "status")).isEqualTo("SENT");
+  }
+
+  @Test
+  void aStepRolledBackAfterComposingItsMail_hasItComposedAgainAndSentOnce_theRerunSendsNothing() {
+    String key = "test-rolled-back:" + UUID.randomUUID();
+    String to = "rolled-" + UUID.randomUUID() + "@example.org";
+    AtomicInteger composed = new AtomicInteger();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      outbox.deliverOnce(key, () -> {
+        composed.incrementAndGet();
+        return mail(to, "Composed twice, sent once", "Plain text.", List.of());
+      });
+      status.setRollbackOnly(); // the step fails after its mail, or its commit is lost
+    });
+    assertThat(composed).as("once in the step, once on its own after the rollback").hasValue(2);
+    assertThat(inbox(to)).containsExactly("Composed twice, sent once");
+    assertThat(rows(key)).isOne();
+    new TransactionTemplate(transactions).executeWithoutResult(status ->
+        outbox.deliverOnce(key, () -> mail(to, "Never composed", "", List.of())));
+    assertThat(inbox(to)).hasSize(1);
+    assertThat(composed).hasValue(2);
+  }
+
+  @Test
+  void aMailThatCannotBeComposedAgainAfterTheRollback_isLeftToTheRerun() {
+    String key = "test-not-again:" + UUID.randomUUID();
+    String to = "again-" + UUID.randomUUID() + "@example.org";
+    AtomicInteger composed = new AtomicInteger();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      outbox.deliverOnce(key, () -> {
+        if (composed.incrementAndGet() > 1) {
+          throw new IllegalStateException("what the step wrote is gone");
+        }
+        return mail(to, "Needs the step", "Plain text.", List.of());
+      });
+      status.setRollbackOnly();
+    });
+    assertThat(inbox(to)).isEmpty();
+    assertThat(rows(key)).isZero();
+    new TransactionTemplate(transactions).executeWithoutResult(status ->
+        outbox.deliverOnce(key, () -> mail(to, "Needs the step", "Plain text.", List.of())));
+    assertThat(inbox(to)).containsExactly("Needs the step");
+  }
+
+  private int rows(String key) {
+    return jdbc.sql("select count(*) from mail_record where idempotency_key = ?").param(key).query(Integer.class).single();
   }
 
   @Test

@@ -13,7 +13,7 @@ public class TaskMailSweeper {
     this.mails = mails;
   }
 
-  @Scheduled(fixedDelayString = "${rso.task-mails.sweep-interval:PT1M}", initialDelayString = "PT1M")
+  @Scheduled(fixedDelayString = "${rso.task-mails.sweep-interval:PT1M}", initialDelayString = "${rso.task-mails.sweep-interval:PT1M}")
   public void run() {
     mails.sweep();
   }
