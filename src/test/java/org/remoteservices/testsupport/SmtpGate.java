@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP pass-through in front of the test's SMTP server that can be held: while held, it accepts new
- * connections but answers nothing (the application's mail step hangs mid-send, its job locked and in
- * flight); when opened again, waiting and new connections go through. The application is configured with
- * the gate's port instead of the mail server's.
+ * connections but answers nothing, and passes nothing more from the application to the server on the connections
+ * already open (a kept connection's NOOP or next message): the application's mail step or delivery hangs mid-send,
+ * its job locked and in flight, and no mail can complete at the server. The server's replies still come through, so a
+ * message the server took before the hold is known to the application as sent. When opened again, everything waiting
+ * goes through. The application is configured with the gate's port instead of the mail server's.
  */
 public final class SmtpGate implements AutoCloseable {
   private final ServerSocket server;
@@ -49,7 +51,7 @@ public final class SmtpGate implements AutoCloseable {
     open = true;
   }
 
-  /** Connections accepted while held, still waiting: mail steps caught in flight. */
+  /** Connections accepted while held, or with data held back, still waiting: mail steps caught in flight. */
   public int waiting() {
     return waiting.get();
   }
@@ -80,7 +82,7 @@ public final class SmtpGate implements AutoCloseable {
         counted = false;
       }
       try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
-        var toServer = threads.submit(() -> pump(client, upstream));
+        var toServer = threads.submit(() -> pumpUnlessHeld(client, upstream));
         pump(upstream, client);
         toServer.get();
       }
@@ -89,6 +91,65 @@ public final class SmtpGate implements AutoCloseable {
     } finally {
       if (counted) {
         waiting.decrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * Application to server: each chunk waits while the gate is held. What a client sent while held and then died (the
+   * test killed the application) is dropped, not passed on when the gate opens: the server never sees it complete, as
+   * a server that stalled would not have, instead of taking a mail whose sender is gone and never learnt it was taken.
+   */
+  private Void pumpUnlessHeld(Socket from, Socket to) {
+    try {
+      byte[] chunk = new byte[8192];
+      java.io.PushbackInputStream in = new java.io.PushbackInputStream(from.getInputStream(), 1);
+      java.io.OutputStream out = to.getOutputStream();
+      for (int n; (n = in.read(chunk)) >= 0; ) {
+        if (!open) {
+          waiting.incrementAndGet();
+          try {
+            while (!open && !closed) {
+              Thread.sleep(20);
+            }
+          } finally {
+            waiting.decrementAndGet();
+          }
+          if (gone(from, in)) {
+            break;
+          }
+        }
+        out.write(chunk, 0, n);
+        out.flush();
+      }
+      to.shutdownOutput();
+    } catch (IOException e) {
+      // connection closed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  /** Whether the client has closed its side (or was killed): a short read that finds the end of the stream. */
+  private static boolean gone(Socket client, java.io.PushbackInputStream in) {
+    try {
+      client.setSoTimeout(50);
+      int next = in.read();
+      if (next < 0) {
+        return true;
+      }
+      in.unread(next);
+      return false;
+    } catch (java.net.SocketTimeoutException alive) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    } finally {
+      try {
+        client.setSoTimeout(0);
+      } catch (IOException ignored) {
+        // closed meanwhile: the next read says so
       }
     }
   }

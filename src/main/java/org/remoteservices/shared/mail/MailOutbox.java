@@ -108,7 +108,7 @@ public class MailOutbox {
       @Value("${rso.mail.delivery.alert-after-attempts:5}") int alertAfterAttempts,
       @Value("${rso.mail.delivery.threads:4}") int threads,
       @Value("${rso.mail.delivery.sweep-enabled:true}") boolean sweepEnabled,
-      @Value("${rso.mail.smtp.pool-size:0}") int smtpPoolSize,
+      @Value("${rso.mail.smtp.pool-size:8}") int smtpPoolSize,
       @Value("${rso.mail.smtp.pool-idle:PT30S}") Duration smtpPoolIdle,
       MailTemplates templates,
       ObjectProvider<MailDeliveryProcesses> processes) {
@@ -505,8 +505,10 @@ public class MailOutbox {
   /** {@link #send}, returning the failure (null: delivered); {@code inStep} as in {@link #recordFailure}. */
   private Exception trySend(StoredMail mail, Transport transport, Boolean inStep) {
     try {
-      // one message per recipient: nobody sees whom else we wrote to
-      for (String recipient : mail.to()) {
+      // one message per recipient: nobody sees whom else we wrote to. Each one that leaves is counted before the next
+      // (recipients_sent), so a delivery cut off between two recipients sends the rest, not the first one again.
+      for (int i = mail.recipientsSent(); i < mail.to().size(); i++) {
+        String recipient = mail.to().get(i);
         MimeMessage message = toMime(mail, recipient);
         if (message.getSentDate() == null) {
           message.setSentDate(new Date());
@@ -518,6 +520,11 @@ public class MailOutbox {
         }
         Address[] recipients = message.getAllRecipients();
         transport.sendMessage(message, recipients != null ? recipients : new Address[0]);
+        if (i < mail.to().size() - 1) {
+          int sentSoFar = i + 1;
+          ownTransaction.executeWithoutResult(status -> jdbc.sql("update mail_record set recipients_sent = ? where id = ?")
+              .params(sentSoFar, mail.id()).update());
+        }
       }
     } catch (MessagingException | RuntimeException e) {
       recordFailure(mail, e, inStep);
@@ -525,9 +532,9 @@ public class MailOutbox {
     }
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-              update mail_record set status = 'SENT', sent_at = ?, secrets = null, delivering_until = null, next_attempt_at = null,
+              update mail_record set status = 'SENT', sent_at = ?, recipients_sent = ?, secrets = null, delivering_until = null, next_attempt_at = null,
               html_body = ?, headers = ? where id = ?""")
-          .params(Timestamp.from(time.now()), mail.html() == null ? null : MailRedaction.redact(mail.html()),
+          .params(Timestamp.from(time.now()), mail.to().size(), mail.html() == null ? null : MailRedaction.redact(mail.html()),
               mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
           .update());
     } catch (RuntimeException e) {
@@ -653,7 +660,7 @@ public class MailOutbox {
     return causes((Throwable) e);
   }
 
-  private static final String COLUMNS = "id, idempotency_key, recipients, subject, body, secrets, status, html_body, headers";
+  private static final String COLUMNS = "id, idempotency_key, recipients, subject, body, secrets, status, html_body, headers, recipients_sent";
 
   private Optional<StoredMail> find(String key) {
     return jdbc.sql("select " + COLUMNS + " from mail_record where idempotency_key = ?").param(key).query(this::row).optional();
@@ -677,7 +684,8 @@ public class MailOutbox {
         sent,
         null,
         rs.getString("html_body"),
-        MailHeaders.parse(rs.getString("headers")));
+        MailHeaders.parse(rs.getString("headers")),
+        rs.getInt("recipients_sent"));
   }
 
   private List<MailAttachment> attachmentsOf(String mailId) {
@@ -716,7 +724,7 @@ public class MailOutbox {
           .params(id, i, a.fileName(), a.contentType(), a.fileKey(), FileStore.sha256(content))
           .update();
     }
-    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents, mail.html(), mail.headers());
+    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents, mail.html(), mail.headers(), 0);
   }
 
   private MimeMessage toMime(StoredMail mail, String recipient) {
@@ -746,9 +754,9 @@ public class MailOutbox {
 
   /** {@code contents}: the attachments' bytes, read by the step before it commits (null: read them when sending). */
   private record StoredMail(String id, String key, List<String> to, String subject, String body, List<MailAttachment> attachments,
-      boolean sent, List<byte[]> contents, String html, java.util.Map<String, String> headers) {
+      boolean sent, List<byte[]> contents, String html, java.util.Map<String, String> headers, int recipientsSent) {
     StoredMail withContents(List<byte[]> read) {
-      return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers);
+      return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers, recipientsSent);
     }
   }
 

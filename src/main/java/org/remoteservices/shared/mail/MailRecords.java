@@ -29,7 +29,7 @@ public class MailRecords {
    */
   public static final List<OwnedTable> TABLES = List.of(
       table("mail_record", List.of("id", "idempotency_key", "support_request_id", "recipients", "subject", "body", "status", "created_at",
-          "sent_at", "attempts", "next_attempt_at", "delivering_until", "secrets", "html_body", "headers", "delivery_process_at", "failed_in_step"), "recipients", "subject", "body", "html_body"),
+          "sent_at", "attempts", "next_attempt_at", "delivering_until", "secrets", "html_body", "headers", "delivery_process_at", "failed_in_step", "recipients_sent"), "recipients", "subject", "body", "html_body"),
       table("mail_attachment", List.of("mail_record_id", "position", "file_name", "content_type", "file_key", "sha256")),
       table("mail_recipient", List.of("mail_record_id", "email_key"), "email_key"));
 

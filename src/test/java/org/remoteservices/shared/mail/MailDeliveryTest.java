@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,40 @@ class MailDeliveryTest extends IntegrationTest {
     new TransactionTemplate(transactions).executeWithoutResult(status ->
         outbox.deliverOnce(key, () -> mail(to, "Needs the step", "Plain text.", List.of())));
     assertThat(inbox(to)).containsExactly("Needs the step");
+  }
+
+  @Test
+  void aMailToTwoPeopleCutOffAfterTheFirst_theRestLeavesLater_theFirstIsNotMailedAgain() {
+    String key = "test-two:" + UUID.randomUUID();
+    String first = "first-" + UUID.randomUUID() + "@example.org";
+    String second = "second-" + UUID.randomUUID() + "@example.org";
+    MessageDeliveryHandler original = MAIL.getUserManager().getMessageDeliveryHandler();
+    AtomicBoolean refuseSecond = new AtomicBoolean(true);
+    MAIL.getUserManager().setMessageDeliveryHandler((message, address) -> {
+      if (refuseSecond.get() && address.getEmail().equals(second)) {
+        throw new jakarta.mail.MessagingException("mailbox unavailable");
+      }
+      return original.handle(message, address);
+    });
+    try {
+      Instant start = Instant.parse("2026-12-01T10:00:00Z");
+      ClockUtil.setCurrentTime(Date.from(start));
+      new TransactionTemplate(transactions).executeWithoutResult(status ->
+          outbox.deliverOnce(key, () -> new OutgoingMail(null, List.of(first, second), "To two", "Plain text.", List.of())));
+      assertThat(inbox(first)).containsExactly("To two");
+      assertThat(inbox(second)).isEmpty();
+      assertThat(column(key, "status")).isEqualTo("PENDING");
+      assertThat(column(key, "recipients_sent")).isEqualTo("1");
+
+      refuseSecond.set(false);
+      ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(10))));
+      assertThat(outbox.deliverDue()).isEqualTo(1);
+      assertThat(inbox(second)).containsExactly("To two");
+      assertThat(inbox(first)).as("not mailed again").hasSize(1);
+      assertThat(column(key, "status")).isEqualTo("SENT");
+    } finally {
+      MAIL.getUserManager().setMessageDeliveryHandler(original);
+    }
   }
 
   private int rows(String key) {

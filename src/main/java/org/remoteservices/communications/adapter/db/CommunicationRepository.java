@@ -21,8 +21,6 @@ import org.remoteservices.communications.domain.WarrantyReminder;
 import org.remoteservices.shared.time.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** {@link CommunicationStore} in the V9 tables. */
 @Repository
@@ -126,8 +124,9 @@ public class CommunicationRepository implements CommunicationStore {
         rs.getString("support_request_id"), rs.getString("job_number"), Recipient.Status.valueOf(rs.getString("status")));
   }
 
+  // claim and mark join the chunk's transaction: its mails are stored in it too (MailOutbox), so a crash before the
+  // chunk commits leaves neither a recipient marked sent whose mail is gone nor a mail without its mark
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public boolean claim(String communicationId, int position) {
     return jdbc.sql("update communication_recipient set status = 'CLAIMED', updated_at = ? where communication_id = ? and position = ? "
             + "and status in ('PENDING', 'CLAIMED')")
@@ -135,7 +134,6 @@ public class CommunicationRepository implements CommunicationStore {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void mark(String communicationId, int position, Recipient.Status status) {
     jdbc.sql("update communication_recipient set status = ?, updated_at = ? where communication_id = ? and position = ?")
         .params(status.name(), Timestamp.from(time.now()), communicationId, position).update();
