@@ -73,7 +73,7 @@ public final class Benchmark {
           EmbeddedPostgres server = db.equals(DURABLE) ? durable : postgres;
           for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
             results.addAll(lifecycles(db, server, true, round, http, mail, false));
-            results.addAll(lifecycles(db, server, false, round, http, mail, db.equals("h2") && round == 0));
+            results.addAll(lifecycles(db, server, false, round, http, mail, db.equals(config.dbs().get(0)) && round == 0));
           }
         }
         if (!config.scale().isEmpty()) {
@@ -102,7 +102,8 @@ public final class Benchmark {
 
   /**
    * One application started for one database and kind: the closed loop over HTTP; for the floor also the engine-only
-   * floor (the same models through the Java API); for H2's real delegates the profile pass and the open loop.
+   * floor (the same models through the Java API); for the real delegates of the first database in bench.dbs (H2 by
+   * default) the profile pass and the open loop.
    */
   private List<PhaseResult> lifecycles(String db, EmbeddedPostgres postgres, boolean floor, int round, HttpClient http, MailSink mail,
       boolean profileAndHalfRate) throws Exception {

@@ -112,7 +112,7 @@ public final class Report {
     }
 
     if (profile != null) {
-      md.append("#### Profile of the H2 real delegates (a separate, unmeasured pass of half as many lifecycles; JFR execution samples, ").append(profile.samples()).append(" samples)\n\n");
+      md.append("#### Profile of the " + (config.dbs().isEmpty() ? "h2" : config.dbs().get(0)) + " real delegates (a separate, unmeasured pass of half as many lifecycles; JFR execution samples, ").append(profile.samples()).append(" samples)\n\n");
       md.append("By thread:\n\n| threads | share of samples |\n|---|---|\n");
       profile.byThread().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |\n", k, v)));
       md.append("\nApplication threads, by library at the top of the stack (self time):\n\n| library | share |\n|---|---|\n");

@@ -32,10 +32,13 @@ public class EngineWaitingTasks implements WaitingTasks {
   private final RepositoryService repository;
   private final IdentityService identity;
   private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands;
 
   public EngineWaitingTasks(TaskService taskService, RepositoryService repository, IdentityService identity,
-      org.camunda.bpm.engine.RuntimeService runtime) {
+      org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ProcessEngine engine) {
     this.runtime = runtime;
+    this.commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     this.taskService = taskService;
     this.repository = repository;
     this.identity = identity;
@@ -64,21 +67,16 @@ public class EngineWaitingTasks implements WaitingTasks {
 
   /**
    * The task as the mails show it, or empty when it has no candidate group or is done already: a technician may
-   * complete a task before its mail's thread reads it. Asked first by a query (which finds nothing rather than throwing,
-   * so a completed task does not put an engine error in the log); one completed in the moment between that query and
-   * the next read is the same case.
+   * complete a task before its mail's thread reads it. The task and its candidate groups are read in one engine
+   * command, which finds nothing for a completed task: {@code TaskService.getIdentityLinksForTask} would throw for it,
+   * and the engine logs every such exception as an ERROR with its stack trace (the benchmark showed them).
    */
   private Optional<WaitingTask> view(Task task) {
-    if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
-      return Optional.empty();
-    }
-    List<String> groups;
-    try {
-      groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+    List<String> groups = commands.execute(context -> {
+      org.camunda.bpm.engine.impl.persistence.entity.TaskEntity current = context.getTaskManager().findTaskById(task.getId());
+      return current == null ? List.<String>of() : current.getIdentityLinks().stream()
           .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).distinct().toList();
-    } catch (org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
-      return Optional.empty();
-    }
+    });
     if (groups.isEmpty()) {
       return Optional.empty();
     }
