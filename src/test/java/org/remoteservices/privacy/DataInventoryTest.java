@@ -67,7 +67,8 @@ class DataInventoryTest extends IntegrationTest {
     Map<String, Set<String>> personal = new TreeMap<>();
     owners.forEach(o -> o.tables().forEach(t -> personal.put(t.name(), t.personal())));
     assertThat(personal.get("support_request")).contains("requester_name", "requester_email", "requester_phone");
-    assertThat(personal.get("mail_record")).contains("recipients", "body");
+    assertThat(personal.get("mail_record")).contains("recipients");
+    assertThat(personal.get("mail_content")).contains("body", "html_body");
     assertThat(personal.get("privacy_request")).contains("requester_name", "requester_email", "agent_email");
     assertThat(personal.get("job")).contains("location_address", "site_contact_email");
   }

@@ -80,10 +80,10 @@ class PrivacySqlOnPostgresTest {
         new Job.Contact("Sched", "sched@pg.example", null), LocalDate.of(2035, 1, 1)));
     String support = new SupportRequestRepository(jdbc, time).insert("11111111-1111-1111-1111-111111111111", "J-PG1", "Pat Postgres",
         "pat@pg.example", "+1 555 0199").id();
-    jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at) values ('m1', 'k1', ?, 'pat@pg.example', 's', 'b', 'SENT', now())")
+    jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, status, created_at) values ('m1', 'k1', ?, 'pat@pg.example', 's', 'SENT', now())")
         .param(support).update();
     // a mail about someone else's request that went to Pat too: found by its recipient row
-    jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, status, created_at) values ('m2', 'k2', null, 'x@pg.example,pat@pg.example', 's', 'b', 'SENT', now())")
+    jdbc.sql("insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, status, created_at) values ('m2', 'k2', null, 'x@pg.example,pat@pg.example', 's', 'SENT', now())")
         .update();
     jdbc.sql("insert into mail_recipient (mail_record_id, email_key) values ('m2', 'x@pg.example'), ('m2', 'pat@pg.example')").update();
 

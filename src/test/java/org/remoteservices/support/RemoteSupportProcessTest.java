@@ -75,7 +75,8 @@ class RemoteSupportProcessTest extends IntegrationTest {
     String html = htmlPart(message.getContent());
     assertThat(html).containsPattern("<a href=\"[^\"]*/portal/rssv/" + token + "\">")
         .contains("Hello Ada Requester,").contains("<p>Remote Services</p>");
-    String stored = jdbc.sql("select html_body from mail_record where support_request_id = ? and idempotency_key like 'rssv-form:%'")
+    String stored = jdbc.sql("select c.html_body from mail_content c join mail_record r on r.id = c.mail_record_id "
+        + "where r.support_request_id = ? and r.idempotency_key like 'rssv-form:%'")
         .param(id).query(String.class).single();
     assertThat(stored).contains("<a href=").contains(org.remoteservices.shared.mail.MailRedaction.REMOVED).doesNotContain(token);
   }

@@ -65,9 +65,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered by whoever holds it. Only a crash between the SMTP server's "accepted" and the commit of "sent" can
  * double a mail; that window is milliseconds wide.
  *
- * <p>On record the body is stored once, already redacted ({@link MailRedaction}); the link tokens and codes stay
- * beside it ({@code secrets}) only until delivery. Attachments are file-store references with the SHA-256 of the
- * bytes sent.
+ * <p>On record the body, HTML part and headers are stored once, already redacted ({@link MailRedaction}), in
+ * {@code mail_content}, which is never updated; the link tokens and codes stay in the narrow {@code mail_record} row
+ * ({@code secrets}) only until delivery, and delivering a mail updates only that row. Attachments are file-store
+ * references with the SHA-256 of the bytes sent.
  */
 @Component
 public class MailOutbox {
@@ -531,12 +532,20 @@ public class MailOutbox {
       return e;
     }
     try {
-      ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-              update mail_record set status = 'SENT', sent_at = ?, recipients_sent = ?, secrets = null, delivering_until = null, next_attempt_at = null,
-              html_body = ?, headers = ? where id = ?""")
-          .params(Timestamp.from(time.now()), mail.to().size(), mail.html() == null ? null : MailRedaction.redact(mail.html()),
-              mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
-          .update());
+      ownTransaction.executeWithoutResult(status -> {
+        jdbc.sql("""
+                update mail_record set status = 'SENT', sent_at = ?, recipients_sent = ?, secrets = null, delivering_until = null,
+                next_attempt_at = null where id = ?""")
+            .params(Timestamp.from(time.now()), mail.to().size(), mail.id())
+            .update();
+        if (!mail.contentRedacted()) {
+          // stored before V18, when only the body was stored redacted
+          jdbc.sql("update mail_content set html_body = ?, headers = ? where mail_record_id = ?")
+              .params(mail.html() == null ? null : MailRedaction.redact(mail.html()),
+                  mail.headers().isEmpty() ? null : MailRedaction.redact(MailHeaders.format(mail.headers())), mail.id())
+              .update();
+        }
+      });
     } catch (RuntimeException e) {
       // sent but not marked: the sweeper would send it again once the hold ends; nothing better can be done here
       LOG.error("mail {} was delivered but could not be marked sent ({})", mail.key(), e.getClass().getSimpleName());
@@ -660,32 +669,70 @@ public class MailOutbox {
     return causes((Throwable) e);
   }
 
-  private static final String COLUMNS = "id, idempotency_key, recipients, subject, body, secrets, status, html_body, headers, recipients_sent";
+  private static final String COLUMNS = "r.id, r.idempotency_key, r.recipients, r.subject, c.body, r.secrets, r.status, c.html_body, c.headers, "
+      + "r.recipients_sent from mail_record r join mail_content c on c.mail_record_id = r.id";
 
   private Optional<StoredMail> find(String key) {
-    return jdbc.sql("select " + COLUMNS + " from mail_record where idempotency_key = ?").param(key).query(this::row).optional();
+    return jdbc.sql("select " + COLUMNS + " where r.idempotency_key = ?").param(key).query(this::row).optional();
   }
 
   private Optional<StoredMail> findById(String id) {
-    return jdbc.sql("select " + COLUMNS + " from mail_record where id = ?").param(id).query(this::row).optional();
+    return jdbc.sql("select " + COLUMNS + " where r.id = ?").param(id).query(this::row).optional();
   }
 
   private StoredMail row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    String secrets = rs.getString("secrets");
-    String body = rs.getString("body");
     boolean sent = "SENT".equals(rs.getString("status"));
+    Secrets secrets = Secrets.parse(sent ? null : rs.getString("secrets"));
+    String html = rs.getString("html_body");
+    String headers = rs.getString("headers");
     return new StoredMail(
         rs.getString("id"),
         rs.getString("idempotency_key"),
         List.of(rs.getString("recipients").split(",")),
         rs.getString("subject"),
-        sent || secrets == null ? body : MailRedaction.restore(body, List.of(secrets.split(SECRET_SEPARATOR))),
+        MailRedaction.restore(rs.getString("body"), secrets.body()),
         attachmentsOf(rs.getString("id")),
         sent,
         null,
-        rs.getString("html_body"),
-        MailHeaders.parse(rs.getString("headers")),
-        rs.getInt("recipients_sent"));
+        html == null ? null : MailRedaction.restore(html, secrets.html()),
+        MailHeaders.parse(headers == null ? null : MailRedaction.restore(headers, secrets.headers())),
+        rs.getInt("recipients_sent"),
+        secrets.contentRedacted());
+  }
+
+  /**
+   * The link tokens and codes a pending mail's body, HTML part and headers need until delivery, in the
+   * {@code mail_record.secrets} column: {@code #b,h,d} (how many belong to each part) on the first line, then one per
+   * line. Rows stored before V18 hold the body's only, without that line, and their HTML part and headers are
+   * unredacted ({@code contentRedacted} false).
+   */
+  record Secrets(List<String> body, List<String> html, List<String> headers, boolean contentRedacted) {
+    static String format(List<String> body, List<String> html, List<String> headers) {
+      if (body.isEmpty() && html.isEmpty() && headers.isEmpty()) {
+        return null;
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add("#" + body.size() + "," + html.size() + "," + headers.size());
+      lines.addAll(body);
+      lines.addAll(html);
+      lines.addAll(headers);
+      return String.join(SECRET_SEPARATOR, lines);
+    }
+
+    static Secrets parse(String column) {
+      if (column == null) {
+        return new Secrets(List.of(), List.of(), List.of(), true);
+      }
+      List<String> lines = List.of(column.split(SECRET_SEPARATOR));
+      if (!lines.get(0).startsWith("#")) {
+        return new Secrets(lines, List.of(), List.of(), false);
+      }
+      String[] counts = lines.get(0).substring(1).split(",");
+      int b = Integer.parseInt(counts[0]);
+      int h = Integer.parseInt(counts[1]);
+      int d = Integer.parseInt(counts[2]);
+      return new Secrets(lines.subList(1, 1 + b), lines.subList(1 + b, 1 + b + h), lines.subList(1 + b + h, 1 + b + h + d), true);
+    }
   }
 
   private List<MailAttachment> attachmentsOf(String mailId) {
@@ -697,18 +744,23 @@ public class MailOutbox {
 
   private StoredMail store(String key, OutgoingMail mail, Instant now) {
     String id = UUID.randomUUID().toString();
-    // the body once, as it stays on record; the link tokens and codes beside it until it is delivered
-    MailRedaction.Redacted redacted = MailRedaction.split(mail.body());
-    String secrets = redacted.secrets().isEmpty() ? null : String.join(SECRET_SEPARATOR, redacted.secrets());
-    // the sweeper leaves a fresh mail to its step for the lease; a rerun of the step (after a crash before its commit)
-    // is not held off: it delivers at once, as the step it replaces would have. The HTML part and the headers (an
-    // unsubscribe link) keep their tokens until delivery, then are redacted like the body.
+    // the body, HTML part and headers once, as they stay on record (mail_content, never updated); the link tokens and
+    // codes they need beside them, in the narrow mail_record row, until the mail is delivered. The sweeper leaves a fresh
+    // mail to its step for the lease; a rerun of the step (after a crash before its commit) is not held off: it delivers
+    // at once, as the step it replaces would have.
+    MailRedaction.Redacted body = MailRedaction.split(mail.body());
+    MailRedaction.Redacted html = MailRedaction.split(mail.html() == null ? "" : mail.html());
+    String headerText = MailHeaders.format(mail.headers());
+    MailRedaction.Redacted headers = MailRedaction.split(headerText == null ? "" : headerText);
     jdbc.sql("""
-            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, body, secrets, status, created_at,
-            attempts, next_attempt_at, html_body, headers)
-            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?, ?, ?)""")
-        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(), redacted.body(), secrets,
-            Timestamp.from(now), Timestamp.from(now.plus(lease)), mail.html(), MailHeaders.format(mail.headers()))
+            insert into mail_record (id, idempotency_key, support_request_id, recipients, subject, secrets, status, created_at,
+            attempts, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
+        .params(id, key, mail.supportRequestId(), String.join(",", mail.to()), mail.subject(),
+            Secrets.format(body.secrets(), html.secrets(), headers.secrets()), Timestamp.from(now), Timestamp.from(now.plus(lease)))
+        .update();
+    jdbc.sql("insert into mail_content (mail_record_id, body, html_body, headers) values (?, ?, ?, ?)")
+        .params(id, body.body(), mail.html() == null ? null : html.body(), headerText == null ? null : headers.body())
         .update();
     // who it went to, one row per address: a privacy request finds the mails sent to its subject by index
     for (String recipient : LookupKeys.emails(mail.to())) {
@@ -724,7 +776,7 @@ public class MailOutbox {
           .params(id, i, a.fileName(), a.contentType(), a.fileKey(), FileStore.sha256(content))
           .update();
     }
-    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents, mail.html(), mail.headers(), 0);
+    return new StoredMail(id, key, mail.to(), mail.subject(), mail.body(), attachments, false, contents, mail.html(), mail.headers(), 0, true);
   }
 
   private MimeMessage toMime(StoredMail mail, String recipient) {
@@ -754,9 +806,10 @@ public class MailOutbox {
 
   /** {@code contents}: the attachments' bytes, read by the step before it commits (null: read them when sending). */
   private record StoredMail(String id, String key, List<String> to, String subject, String body, List<MailAttachment> attachments,
-      boolean sent, List<byte[]> contents, String html, java.util.Map<String, String> headers, int recipientsSent) {
+      boolean sent, List<byte[]> contents, String html, java.util.Map<String, String> headers, int recipientsSent,
+      boolean contentRedacted) {
     StoredMail withContents(List<byte[]> read) {
-      return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers, recipientsSent);
+      return new StoredMail(id, key, to, subject, body, attachments, sent, read, html, headers, recipientsSent, contentRedacted);
     }
   }
 

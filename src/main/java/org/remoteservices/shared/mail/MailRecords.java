@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailRecords {
   /**
-   * The mail tables: recipients, subject and body are personal data. {@code secrets} holds a pending mail's link
+   * The mail tables: recipients, subject and body (with the HTML part, in {@code mail_content}) are personal data. {@code secrets} holds a pending mail's link
    * tokens and codes until delivery (no personal data); an attachment is the file store's key and the SHA-256 of the
    * bytes sent (the file belongs to the case and is erased with it, or with the mail by the MAILS step).
    */
   public static final List<OwnedTable> TABLES = List.of(
-      table("mail_record", List.of("id", "idempotency_key", "support_request_id", "recipients", "subject", "body", "status", "created_at",
-          "sent_at", "attempts", "next_attempt_at", "delivering_until", "secrets", "html_body", "headers", "delivery_process_at", "failed_in_step", "recipients_sent"), "recipients", "subject", "body", "html_body"),
+      table("mail_record", List.of("id", "idempotency_key", "support_request_id", "recipients", "subject", "status", "created_at",
+          "sent_at", "attempts", "next_attempt_at", "delivering_until", "secrets", "delivery_process_at", "failed_in_step", "recipients_sent"),
+          "recipients", "subject"),
+      table("mail_content", List.of("mail_record_id", "body", "html_body", "headers"), "body", "html_body"),
       table("mail_attachment", List.of("mail_record_id", "position", "file_name", "content_type", "file_key", "sha256")),
       table("mail_recipient", List.of("mail_record_id", "email_key"), "email_key"));
 
@@ -81,6 +83,7 @@ public class MailRecords {
     List<String> ids = List.copyOf(mailIds);
     jdbc.sql("delete from mail_attachment where mail_record_id in (:ids)").param("ids", ids).update();
     jdbc.sql("delete from mail_recipient where mail_record_id in (:ids)").param("ids", ids).update();
+    jdbc.sql("delete from mail_content where mail_record_id in (:ids)").param("ids", ids).update();
     return jdbc.sql("delete from mail_record where id in (:ids)").param("ids", ids).update();
   }
 
