@@ -105,25 +105,36 @@ public class MailCatcherController {
     return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 
-  private static String text(MimeMessage m) throws MessagingException, IOException {
+  /**
+   * The plain-text part of a message, at whatever depth: the outbox's mails are multipart/mixed around
+   * multipart/related around multipart/alternative (text and HTML), with the attachments beside them.
+   */
+  static String text(MimeMessage m) throws MessagingException, IOException {
     Object content = m.getContent();
     if (content instanceof Multipart mp) {
-      for (int i = 0; i < mp.getCount(); i++) {
-        BodyPart part = mp.getBodyPart(i);
-        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-          return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart nested) {
-          for (int j = 0; j < nested.getCount(); j++) {
-            if (nested.getBodyPart(j).isMimeType("text/plain")) {
-              return nested.getBodyPart(j).getContent().toString();
-            }
-          }
-        }
-      }
-      return "";
+      String found = plainText(mp);
+      return found == null ? "" : found;
     }
     return GreenMailUtil.getBody(m);
+  }
+
+  private static String plainText(Multipart mp) throws MessagingException, IOException {
+    for (int i = 0; i < mp.getCount(); i++) {
+      BodyPart part = mp.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        continue;
+      }
+      if (part.isMimeType("text/plain")) {
+        return part.getContent().toString();
+      }
+      if (part.getContent() instanceof Multipart nested) {
+        String found = plainText(nested);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   static List<Part> attachments(MimeMessage m) throws MessagingException, IOException {
