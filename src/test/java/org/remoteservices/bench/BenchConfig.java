@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The benchmark's knobs, from system properties (mvn -Dbench.x=...). */
 public record BenchConfig(int lifecycles, int warmup, int workers, int rounds, List<String> dbs, List<Integer> scale, boolean profile,
-    boolean write, Path docs, List<String> appArgs) {
+    boolean write, Path docs, List<String> appArgs, boolean pgStatements) {
 
   public static BenchConfig fromSystemProperties() {
     return new BenchConfig(
@@ -19,7 +19,8 @@ public record BenchConfig(int lifecycles, int warmup, int workers, int rounds, L
         Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
         Boolean.parseBoolean(System.getProperty("bench.write", "true")),
         Path.of(System.getProperty("bench.docs", "docs/performance-runs.md")),
-        list(System.getProperty("bench.appArgs", "")));
+        list(System.getProperty("bench.appArgs", "")),
+        Boolean.getBoolean("bench.pgStatements"));
   }
 
   private static List<String> list(String value) {

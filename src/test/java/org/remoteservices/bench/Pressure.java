@@ -146,6 +146,54 @@ final class Pressure implements AutoCloseable {
     }
   }
 
+  /**
+   * PostgreSQL: transactions committed and rolled back in the application's database so far ({@code pg_stat_database};
+   * the statistics reach it within half a second). {@code null} elsewhere.
+   */
+  static long[] transactions(AppUnderTest app) {
+    try {
+      return JdbcClient.create(app.dataSource()).sql("""
+              select xact_commit, xact_rollback from pg_stat_database where datname = current_database()""")
+          .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    } catch (Exception notPostgres) {
+      return null;
+    }
+  }
+
+  /** Starts counting statements anew (PostgreSQL with {@code pg_stat_statements} loaded, -Dbench.pgStatements=true). */
+  static void resetStatements(AppUnderTest app) {
+    try {
+      JdbcClient.create(app.dataSource()).sql("select pg_stat_statements_reset()").query(Object.class).list();
+    } catch (Exception notAvailable) {
+      // not PostgreSQL, or the extension is not loaded
+    }
+  }
+
+  /**
+   * PostgreSQL with {@code pg_stat_statements}: the statements of the application's database that took the server
+   * most time since {@link #resetStatements}, per lifecycle, and their total. Empty when not available.
+   */
+  static String statements(AppUnderTest app, int lifecycles) {
+    try {
+      JdbcClient jdbc = JdbcClient.create(app.dataSource());
+      jdbc.sql("create extension if not exists pg_stat_statements").update();
+      String where = "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database() "
+          + "and s.query not like '%pg_stat%'";
+      double n = Math.max(1, lifecycles);
+      String total = jdbc.sql("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) " + where)
+          .query((rs, i) -> String.format(Locale.ROOT, "%.0f statements and %.1f ms of execution per lifecycle", rs.getLong(1) / n,
+              rs.getDouble(2) / n))
+          .single();
+      java.util.List<String> top = jdbc.sql("select calls, total_exec_time, query " + where + " order by total_exec_time desc limit 12")
+          .query((rs, i) -> String.format(Locale.ROOT, "%.1f calls %.2f ms `%s`", rs.getLong(1) / n, rs.getDouble(2) / n,
+              rs.getString(3).replaceAll("\\s+", " ").replace('`', '\'').substring(0, Math.min(90, rs.getString(3).replaceAll("\\s+", " ").length()))))
+          .list();
+      return total + "; most time: " + String.join("; ", top);
+    } catch (Exception notAvailable) {
+      return "";
+    }
+  }
+
   /** The database server's CPU milliseconds so far (PostgreSQL on this machine; -1 when not measurable, e.g. H2). */
   static long databaseCpuMillis(AppUnderTest app) {
     try {

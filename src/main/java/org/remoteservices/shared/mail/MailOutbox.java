@@ -75,6 +75,10 @@ public class MailOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
   private static final String SECRET_SEPARATOR = "\n";
 
+  static {
+    StreamProviderPin.pin();
+  }
+
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
   private final FileStore files;
