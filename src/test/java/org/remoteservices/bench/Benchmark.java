@@ -73,8 +73,16 @@ public final class Benchmark {
           }
           EmbeddedPostgres server = db.equals(DURABLE) ? durable : postgres;
           for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
-            results.addAll(lifecycles(db, server, true, round, http, mail, false));
-            results.addAll(lifecycles(db, server, false, round, http, mail, db.equals(config.dbs().get(0)) && round == 0));
+            // floor first in even rounds, real first in odd ones: a machine that gets busier or quieter during the run,
+            // and the JIT still warming up in the JVM's first phase, then weigh on both alike
+            boolean profileRound = db.equals(config.dbs().get(0)) && round == 0;
+            if (round % 2 == 0) {
+              results.addAll(lifecycles(db, server, true, round, http, mail, false));
+              results.addAll(lifecycles(db, server, false, round, http, mail, profileRound));
+            } else {
+              results.addAll(lifecycles(db, server, false, round, http, mail, false));
+              results.addAll(lifecycles(db, server, true, round, http, mail, false));
+            }
           }
         }
         if (!config.scale().isEmpty()) {
@@ -119,14 +127,14 @@ public final class Benchmark {
       List<String> warmErrors = Collections.synchronizedList(new ArrayList<>());
       closedLoop(driver, 0, config.warmup(), config.workers(), warm, warmErrors);
       System.out.println("[bench] " + name + ": warm-up done (" + config.warmup() + " lifecycles, " + warmErrors.size() + " errors)");
-      PhaseResult result = measure(app, db, floor, "", config.warmup(), config.lifecycles(), driver, null);
+      PhaseResult result = measure(app, db, floor, "", config.warmup(), config.lifecycles(), driver, null, round);
       System.out.println("[bench] " + name + ": " + String.format("%.1f lifecycles/s", result.lifecyclesPerSecond()));
       int next = config.warmup() + config.lifecycles();
       if (floor) {
         EngineOnlyDriver engineOnly = new EngineOnlyDriver(app);
         closedLoop(engineOnly, next, config.warmup(), config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
         next += config.warmup();
-        PhaseResult engine = measure(app, db, true, ENGINE_ONLY, next, config.lifecycles(), engineOnly, null);
+        PhaseResult engine = measure(app, db, true, ENGINE_ONLY, next, config.lifecycles(), engineOnly, null, round);
         System.out.println("[bench] " + name + ", engine only: " + String.format("%.1f lifecycles/s", engine.lifecyclesPerSecond()));
         return List.of(result, engine);
       }
@@ -145,7 +153,7 @@ public final class Benchmark {
         double rate = result.lifecyclesPerSecond() / 2;
         int count = Math.max(20, (int) Math.min(config.lifecycles() / 2, rate * 30));
         PhaseResult half = measure(app, db, floor, String.format("open loop at half the maximum rate (%.1f/s)", rate),
-            next, count, driver, rate);
+            next, count, driver, rate, round);
         System.out.println("[bench] " + name + " at half rate: p95 request -> RSSV mail "
             + String.format("%.1f ms", half.samples().summary(LifecycleDriver.MAIL_LATENCY).p95()));
         return List.of(result, half);
@@ -155,7 +163,7 @@ public final class Benchmark {
   }
 
   private PhaseResult measure(AppUnderTest app, String db, boolean floor, String kind, int firstIndex, int count, Driver driver,
-      Double openLoopRate) throws Exception {
+      Double openLoopRate, int round) throws Exception {
     Samples samples = new Samples();
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
     long[] jobs0 = jobMetrics(app);
@@ -192,7 +200,8 @@ public final class Benchmark {
           "%.1f committed, %.2f rolled back", (xacts1[0] - xacts0[0]) / (double) Math.max(1, count),
           (xacts1[1] - xacts0[1]) / (double) Math.max(1, count)));
     }
-    String statements = Pressure.statements(app, count);
+    String statements = Pressure.statements(app, count,
+        work.resolve(app.name + (kind.isEmpty() ? "" : "-" + kind.replaceAll("[^A-Za-z0-9]+", "-")) + "-statements.tsv"));
     if (!statements.isEmpty()) {
       waits.put("PostgreSQL statements (pg_stat_statements, -Dbench.pgStatements=true)", statements);
     }
@@ -205,7 +214,7 @@ public final class Benchmark {
     return new PhaseResult(db, floor, kind, openLoopRate == null ? config.workers() : 0, done, seconds, done / seconds, cpuMs / Math.max(1, done),
         jobs1[0] - jobs0[0], jobs1[1] - jobs0[1], jobs1[2] - jobs0[2], jobs1[3] - jobs0[3], BenchSignals.conflicts() - conflicts0,
         peak, gc1[0] - gc0[0], gc1[1] - gc0[1], (load0 + load) / 2, errors.stream().distinct().limit(5).toList(), verified, samples,
-        dbCpu0 < 0 || dbCpu1 < 0 ? Double.NaN : (double) (dbCpu1 - dbCpu0) / Math.max(1, done), waits);
+        dbCpu0 < 0 || dbCpu1 < 0 ? Double.NaN : (double) (dbCpu1 - dbCpu0) / Math.max(1, done), waits, round);
   }
 
   /** Checks that the lifecycles really ran: finished instances, and (real run) the mails on record. */

@@ -171,9 +171,10 @@ final class Pressure implements AutoCloseable {
 
   /**
    * PostgreSQL with {@code pg_stat_statements}: the statements of the application's database that took the server
-   * most time since {@link #resetStatements}, per lifecycle, and their total. Empty when not available.
+   * most time since {@link #resetStatements}, per lifecycle, and their total; every statement's calls and time per
+   * lifecycle go to {@code file} (tab-separated, to compare the floor's with the real run's). Empty when not available.
    */
-  static String statements(AppUnderTest app, int lifecycles) {
+  static String statements(AppUnderTest app, int lifecycles, Path file) {
     try {
       JdbcClient jdbc = JdbcClient.create(app.dataSource());
       jdbc.sql("create extension if not exists pg_stat_statements").update();
@@ -188,6 +189,11 @@ final class Pressure implements AutoCloseable {
           .query((rs, i) -> String.format(Locale.ROOT, "%.1f calls %.2f ms `%s`", rs.getLong(1) / n, rs.getDouble(2) / n,
               rs.getString(3).replaceAll("\\s+", " ").replace('`', '\'').substring(0, Math.min(90, rs.getString(3).replaceAll("\\s+", " ").length()))))
           .list();
+      java.util.List<String> all = jdbc.sql("select calls, total_exec_time, rows, query " + where + " order by calls desc")
+          .query((rs, i) -> String.format(Locale.ROOT, "%.2f\t%.3f\t%.2f\t%s", rs.getLong(1) / n, rs.getDouble(2) / n, rs.getLong(3) / n,
+              rs.getString(4).replaceAll("\\s+", " ")))
+          .list();
+      Files.write(file, Stream.concat(Stream.of("calls per lifecycle\tms per lifecycle\trows per lifecycle\tstatement"), all.stream()).toList());
       return total + "; most time: " + String.join("; ", top);
     } catch (Exception notAvailable) {
       return "";

@@ -31,20 +31,39 @@ public final class Report {
     this.notes = notes;
   }
 
-  private Optional<PhaseResult> closed(String db, boolean floor) {
-    return results.stream().filter(r -> r.db().equals(db) && r.floor() == floor && r.kind().isEmpty()).findFirst();
+  /**
+   * A database's phases of one kind over all rounds, pooled: lifecycles over seconds summed, CPU per lifecycle weighted
+   * by lifecycles. With one round, that round's figures.
+   */
+  record Pooled(double lifecyclesPerSecond, double cpuMsPerLifecycle, double dbCpuMsPerLifecycle, List<PhaseResult> rounds) {}
+
+  private Optional<Pooled> pooled(String db, boolean floor, String kind) {
+    List<PhaseResult> rounds = results.stream().filter(r -> r.db().equals(db) && r.floor() == floor && r.kind().equals(kind))
+        .sorted(java.util.Comparator.comparingInt(PhaseResult::round)).toList();
+    if (rounds.isEmpty()) {
+      return Optional.empty();
+    }
+    double lifecycles = rounds.stream().mapToDouble(PhaseResult::lifecycles).sum();
+    double seconds = rounds.stream().mapToDouble(PhaseResult::seconds).sum();
+    double cpu = rounds.stream().mapToDouble(r -> r.cpuMsPerLifecycle() * r.lifecycles()).sum() / lifecycles;
+    double dbCpu = rounds.stream().mapToDouble(r -> r.dbCpuMsPerLifecycle() * r.lifecycles()).sum() / lifecycles;
+    return Optional.of(new Pooled(lifecycles / seconds, cpu, dbCpu, rounds));
+  }
+
+  private Optional<Pooled> closed(String db, boolean floor) {
+    return pooled(db, floor, "");
   }
 
   public String finalLine() {
     String db = closed("h2", false).isPresent() ? "h2" : config.dbs().isEmpty() ? "h2" : config.dbs().get(0);
-    double real = closed(db, false).map(PhaseResult::lifecyclesPerSecond).orElse(Double.NaN);
-    double floor = closed(db, true).map(PhaseResult::lifecyclesPerSecond).orElse(Double.NaN);
+    double real = closed(db, false).map(Pooled::lifecyclesPerSecond).orElse(Double.NaN);
+    double floor = closed(db, true).map(Pooled::lifecyclesPerSecond).orElse(Double.NaN);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "lifecycles/s=%.1f floor/s=%.1f ratio=%.2f", real, floor, real / floor));
     line.append(" (").append(db);
     for (String other : config.dbs()) {
       if (!other.equals(db) && !other.equals(Benchmark.DURABLE)) { // the line other tooling reads keeps its shape
-        double r = closed(other, false).map(PhaseResult::lifecyclesPerSecond).orElse(Double.NaN);
-        double f = closed(other, true).map(PhaseResult::lifecyclesPerSecond).orElse(Double.NaN);
+        double r = closed(other, false).map(Pooled::lifecyclesPerSecond).orElse(Double.NaN);
+        double f = closed(other, true).map(Pooled::lifecyclesPerSecond).orElse(Double.NaN);
         line.append(String.format(Locale.ROOT, "; %s: lifecycles/s=%.1f floor/s=%.1f ratio=%.2f", other, r, f, r / f));
       }
     }
@@ -79,17 +98,25 @@ public final class Report {
           r.gcMillis(), r.loadAverage(), r.verified()));
     }
     md.append('\n');
+    md.append(config.rounds() > 1 ? "Over all " + config.rounds() + " rounds (lifecycles over seconds, summed; floor first in odd rounds, "
+        + "real first in even ones), and each round's own ratio:\n\n" : "");
     md.append("| database | real /s | floor over HTTP /s | engine-only floor /s | real / floor over HTTP | real / engine-only floor "
-        + "| floor CPU / real CPU per lifecycle |\n|---|---|---|---|---|---|---|\n");
+        + "| floor CPU / real CPU per lifecycle (JVM + PostgreSQL server) | real / floor over HTTP, each round |\n|---|---|---|---|---|---|---|---|\n");
     for (String db : config.dbs()) {
-      Optional<PhaseResult> real = closed(db, false);
-      Optional<PhaseResult> floor = closed(db, true);
-      Optional<PhaseResult> engine = results.stream().filter(r -> r.db().equals(db) && r.kind().equals(Benchmark.ENGINE_ONLY)).findFirst();
+      Optional<Pooled> real = closed(db, false);
+      Optional<Pooled> floor = closed(db, true);
+      Optional<Pooled> engine = pooled(db, true, Benchmark.ENGINE_ONLY);
       if (real.isPresent() && floor.isPresent()) {
-        double e = engine.map(PhaseResult::lifecyclesPerSecond).orElse(Double.NaN);
-        md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | **%.2f** | %.2f | %.2f |\n", db, real.get().lifecyclesPerSecond(),
+        double e = engine.map(Pooled::lifecyclesPerSecond).orElse(Double.NaN);
+        double realCpu = real.get().cpuMsPerLifecycle() + (Double.isNaN(real.get().dbCpuMsPerLifecycle()) ? 0 : real.get().dbCpuMsPerLifecycle());
+        double floorCpu = floor.get().cpuMsPerLifecycle() + (Double.isNaN(floor.get().dbCpuMsPerLifecycle()) ? 0 : floor.get().dbCpuMsPerLifecycle());
+        List<String> perRound = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(real.get().rounds().size(), floor.get().rounds().size()); i++) {
+          perRound.add(String.format(Locale.ROOT, "%.2f", real.get().rounds().get(i).lifecyclesPerSecond() / floor.get().rounds().get(i).lifecyclesPerSecond()));
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | **%.2f** | %.2f | %.2f | %s |\n", db, real.get().lifecyclesPerSecond(),
             floor.get().lifecyclesPerSecond(), e, real.get().lifecyclesPerSecond() / floor.get().lifecyclesPerSecond(),
-            real.get().lifecyclesPerSecond() / e, floor.get().cpuMsPerLifecycle() / real.get().cpuMsPerLifecycle()));
+            real.get().lifecyclesPerSecond() / e, floorCpu / realCpu, String.join(", ", perRound)));
       }
     }
     md.append('\n');

@@ -43,7 +43,8 @@ public class NameTaskAfterCaseListener implements TaskListener {
   public void notify(DelegateTask task) {
     String supportRequestId = task.getExecution().getProcessBusinessKey();
     SupportRequest request = requests.get(supportRequestId);
-    String jobName = jobs.find(request.jobNumber()).map(Job::jobName).orElse("");
+    Optional<Job> job = jobs.find(request.jobNumber());
+    String jobName = job.map(Job::jobName).orElse("");
     Optional<RssvService.CheckNotice> notice = RemoteSupportProcess.Elements.CHECK_RSSV.equals(task.getTaskDefinitionKey())
         ? rssv.checkNotice(supportRequestId) : Optional.empty();
     task.setName(name(task.getName(), request.jobNumber(), jobName, request.caseNumber(), notice.map(RssvService.CheckNotice::marker).orElse(null)));
@@ -52,7 +53,7 @@ public class NameTaskAfterCaseListener implements TaskListener {
     if (RemoteSupportProcess.Elements.SCHEDULE_SESSION.equals(task.getTaskDefinitionKey())
         || RemoteSupportProcess.Elements.RUN_SESSION.equals(task.getTaskDefinitionKey())) {
       // the forms' time fields take the site's local time and name its zone (run-session: the offset at the session's start)
-      java.time.ZoneId zone = jobs.find(request.jobNumber()).map(Job::zone).orElse(java.time.ZoneOffset.UTC);
+      java.time.ZoneId zone = job.map(Job::zone).orElse(java.time.ZoneOffset.UTC);
       java.time.Instant at = RemoteSupportProcess.Elements.RUN_SESSION.equals(task.getTaskDefinitionKey()) ? followUp : time.now();
       RemoteSupportProcess.Vars.SITE_TIME_ZONE.on(task.getExecution(), zone.getId());
       RemoteSupportProcess.Vars.SITE_UTC_OFFSET.on(task.getExecution(), utcOffset(zone, at));
