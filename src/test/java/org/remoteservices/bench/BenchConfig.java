@@ -10,10 +10,10 @@ public record BenchConfig(int lifecycles, int warmup, int workers, int rounds, L
 
   public static BenchConfig fromSystemProperties() {
     return new BenchConfig(
-        Integer.getInteger("bench.lifecycles", 600),
-        Integer.getInteger("bench.warmup", 150),
+        Integer.getInteger("bench.lifecycles", 300),
+        Integer.getInteger("bench.warmup", 75),
         Integer.getInteger("bench.workers", 24),
-        Integer.getInteger("bench.rounds", 1),
+        Integer.getInteger("bench.rounds", 3),
         list(System.getProperty("bench.dbs", "h2,postgres,postgres-durable")),
         list(System.getProperty("bench.scale", "10000,100000")).stream().map(Integer::valueOf).toList(),
         Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
