@@ -76,8 +76,8 @@ public final class Benchmark {
             warmJvm(db, server, http, mail);
           }
           for (int round = 0; round < config.rounds() && config.lifecycles() > 0; round++) {
-            // floor first in even rounds, real first in odd ones: a machine that gets busier or quieter during the run,
-            // and the JIT still warming up in the JVM's first phase, then weigh on both alike
+            // the floor first in rounds 1, 3, ..., the real delegates first in rounds 2, 4, ...: a machine that gets
+            // busier or quieter during the run weighs on both alike (the JIT is warmed up before, warmJvm)
             boolean profileRound = db.equals(config.dbs().get(0)) && round == 0;
             if (round % 2 == 0) {
               results.addAll(lifecycles(db, server, true, round, http, mail, false));
