@@ -192,7 +192,9 @@ public final class Benchmark {
     long cpu0 = processCpuNanos();
     long dbCpu0 = Pressure.databaseCpuMillis(app);
     long[] xacts0 = Pressure.transactions(app);
-    Pressure.resetStatements(app);
+    if (config.pgStatements()) {
+      Pressure.resetStatements(app);
+    }
     Pressure pressure = new Pressure(app);
     BenchSignals.probe = samples;
     long[] gc0 = gc();
@@ -221,7 +223,7 @@ public final class Benchmark {
           "%.1f committed, %.2f rolled back", (xacts1[0] - xacts0[0]) / (double) Math.max(1, count),
           (xacts1[1] - xacts0[1]) / (double) Math.max(1, count)));
     }
-    String statements = Pressure.statements(app, count,
+    String statements = !config.pgStatements() ? "" : Pressure.statements(app, count,
         work.resolve(app.name + (kind.isEmpty() ? "" : "-" + kind.replaceAll("[^A-Za-z0-9]+", "-")) + "-statements.tsv"));
     if (!statements.isEmpty()) {
       waits.put("PostgreSQL statements (pg_stat_statements, -Dbench.pgStatements=true)", statements);

@@ -160,10 +160,15 @@ final class Pressure implements AutoCloseable {
     }
   }
 
-  /** Starts counting statements anew (PostgreSQL with {@code pg_stat_statements} loaded, -Dbench.pgStatements=true). */
+  /**
+   * Starts counting statements anew (PostgreSQL with {@code pg_stat_statements} loaded, -Dbench.pgStatements=true):
+   * each phase has a database of its own, in which the extension's functions exist only once it is created.
+   */
   static void resetStatements(AppUnderTest app) {
     try {
-      JdbcClient.create(app.dataSource()).sql("select pg_stat_statements_reset()").query(Object.class).list();
+      JdbcClient jdbc = JdbcClient.create(app.dataSource());
+      jdbc.sql("create extension if not exists pg_stat_statements").update();
+      jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
     } catch (Exception notAvailable) {
       // not PostgreSQL, or the extension is not loaded
     }
@@ -177,7 +182,6 @@ final class Pressure implements AutoCloseable {
   static String statements(AppUnderTest app, int lifecycles, Path file) {
     try {
       JdbcClient jdbc = JdbcClient.create(app.dataSource());
-      jdbc.sql("create extension if not exists pg_stat_statements").update();
       String where = "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database() "
           + "and s.query not like '%pg_stat%'";
       double n = Math.max(1, lifecycles);
