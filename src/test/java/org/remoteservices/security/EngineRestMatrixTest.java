@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * real webapp logins below.
  */
 class EngineRestMatrixTest extends IntegrationTest {
-  static final Set<Role> GROUPS = EnumSet.of(OPERATOR, PROCESS_ADMIN, TECHNICIAN, PRIVACY_OFFICER, ADMIN);
+  static final Set<Role> GROUPS = EnumSet.of(OPERATOR, PROCESS_ADMIN, TECHNICIAN, PRIVACY_OFFICER, SALES, ADMIN);
   static final Set<Role> ADMINS = EnumSet.of(ADMIN);
   static final Set<Role> ADMINISTRATORS = EnumSet.of(ADMIN, PROCESS_ADMIN);
   static final Set<Role> INCIDENT_HANDLERS = EnumSet.of(OPERATOR, PROCESS_ADMIN, ADMIN);

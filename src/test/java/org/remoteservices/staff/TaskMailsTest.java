@@ -10,8 +10,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,7 @@ class TaskMailsTest extends PrivacyTestSupport {
   @Autowired TaskMailService taskMails;
   @Autowired TaskMailsPlugin plugin;
   @Autowired TestUsers users;
+  @Autowired RepositoryService repository;
 
   String suffix;
   String alice;
@@ -194,5 +198,37 @@ class TaskMailsTest extends PrivacyTestSupport {
     lifecycle.acceptRssv(s.supportRequestId());
     assertThat(taskMailsTo("alice-" + suffix + "@staff.example.com", number)).extracting(Mail::subject)
         .containsExactly("A task waits for your group: Schedule remote session (" + number + ")");
+  }
+
+  /**
+   * A task mail goes to whichever group a task waits for, and each mail links to the switch: every candidate group of
+   * every deployed model (read from the models, so a new group fails here until the page lets it in) opens the page.
+   */
+  @Test
+  void everyGroupATaskCanWaitForOpensTheSwitch() {
+    java.util.Set<String> groups = new java.util.TreeSet<>();
+    for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+        for (String group : task.getCamundaCandidateGroupsList()) {
+          if (!group.contains("$")) {
+            groups.add(group.strip());
+          }
+        }
+      }
+    }
+    assertThat(groups).as("the models' candidate groups").contains(Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS, Groups.SALES);
+    Http http = new Http(port);
+    for (String group : groups) {
+      String member = "tm" + group.replaceAll("[^a-z]", "") + suffix;
+      User user = identity.newUser(member);
+      user.setEmail(member + "@staff.example.com");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(member, group);
+      Http.Response page = http.get("/staff/notifications").as(member, PASSWORD).send();
+      assertThat(page.status()).as(group + ": " + page).isEqualTo(200);
+      assertThat(page.body()).contains("Task mails are on for " + member);
+      identity.deleteMembership(member, group);
+    }
   }
 }

@@ -24,6 +24,7 @@ public class TestUsers {
     PROCESS_ADMIN("secprocessadmin", Groups.PROCESS_ADMINS),
     TECHNICIAN("sectechnician", Groups.TECHNICIANS),
     PRIVACY_OFFICER("secprivacy", Groups.PRIVACY_OFFICERS),
+    SALES("secsales", Groups.SALES),
     WRONG_PASSWORD("secwrongpassword", Groups.TECHNICIANS);
 
     final String userId;

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /staff/notifications}: each staff member switches their own task mails off and on again (same login as
- * Tasklist; the post carries the page's form token, as the recording upload does).
+ * Tasklist; the post carries the page's form token, as the recording upload does). Open to every staff group: a task
+ * mail goes to whichever group a task waits for, sales included, and each mail links here.
  */
 @Controller
 public class StaffNotificationsPage {
@@ -29,7 +30,7 @@ public class StaffNotificationsPage {
   }
 
   @GetMapping("/staff/notifications")
-  @StaffOnly({Groups.OPERATORS, Groups.PROCESS_ADMINS, Groups.ADMINS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS})
+  @StaffOnly({Groups.OPERATORS, Groups.PROCESS_ADMINS, Groups.ADMINS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS, Groups.SALES})
   public String page(@RequestParam(required = false) String notice, Authentication user, HttpServletRequest request, Model model) {
     String userId = user.getName();
     boolean on = mails.mailsOn(userId);
@@ -45,7 +46,7 @@ public class StaffNotificationsPage {
   }
 
   @PostMapping("/staff/notifications")
-  @StaffOnly({Groups.OPERATORS, Groups.PROCESS_ADMINS, Groups.ADMINS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS})
+  @StaffOnly({Groups.OPERATORS, Groups.PROCESS_ADMINS, Groups.ADMINS, Groups.TECHNICIANS, Groups.PRIVACY_OFFICERS, Groups.SALES})
   public String change(@RequestParam(required = false) String formToken, @RequestParam(required = false) String taskMails,
       Authentication user, HttpServletRequest request) {
     tokens.check(request, user.getName(), formToken);
