@@ -26,6 +26,7 @@ import org.remoteservices.privacy.application.SubjectKeys;
 import org.remoteservices.testsupport.Http;
 import org.remoteservices.testsupport.IntegrationTest;
 import org.remoteservices.testsupport.RawHttp;
+import org.remoteservices.testsupport.TestMailServer;
 import org.remoteservices.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -279,6 +280,56 @@ class CommunicationsTest extends IntegrationTest {
     jdbc.sql("update communication_recipient set status = 'CLAIMED' where communication_id = ?").param(id).update();
     applicationContextSender().sendChunk(id, 0);
     assertReachedExactlyOnce("Rerun " + suffix, "site", "plan", "consentUs", "consentCa", "consentEu", "noConsentUs", "unsubscribedUs",
+        "withdrawnCa");
+  }
+
+  @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
+  @Autowired org.remoteservices.shared.mail.MailOutbox outbox;
+
+  /**
+   * The SMTP server goes away before a send (here a host that takes the connection and hangs up before its greeting):
+   * the chunk tries one connection, not one per recipient; it commits with every mail on record and every recipient
+   * SENT (handed to the outbox, none FAILED); once the server is back the sweeper delivers each mail once.
+   */
+  @Test
+  void anSmtpOutageDuringASendTriesOneConnection_theSweeperDeliversEachMailOnceWhenTheServerIsBack() throws Exception {
+    org.springframework.mail.javamail.JavaMailSenderImpl smtp = (org.springframework.mail.javamail.JavaMailSenderImpl) mailSender;
+    int serverPort = smtp.getPort();
+    java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    String id;
+    try (java.net.ServerSocket hangsUp = new java.net.ServerSocket(0)) {
+      Thread acceptor = new Thread(() -> {
+        while (true) {
+          try (java.net.Socket ignored = hangsUp.accept()) {
+            connections.incrementAndGet();
+          } catch (java.io.IOException closed) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      TestMailServer.stop(); // the connections the outbox keeps open go with it
+      smtp.setPort(hangsUp.getLocalPort());
+      try {
+        id = send("SERVICE_UPDATE", "Outage " + suffix);
+      } finally {
+        smtp.setPort(serverPort);
+        TestMailServer.restart();
+      }
+    }
+    assertThat(connections.get()).as("connections the chunk tried").isEqualTo(1);
+    JsonNode progress = status(id);
+    assertThat(progress.get("sent").asInt()).as(progress.toString()).isEqualTo(8);
+    assertThat(progress.get("failed").asInt()).isZero();
+    assertThat(jdbc.sql("select count(*) from mail_record where idempotency_key like ? and status = 'PENDING'")
+        .param("communication:" + id + ":%").query(Integer.class).single()).as("on record, undelivered").isEqualTo(8);
+    assertThat(mailsWithSubject("Outage " + suffix)).isEmpty();
+
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofMinutes(5))));
+    assertThat(outbox.deliverDue()).isEqualTo(8);
+    assertThat(outbox.deliverDue()).isZero();
+    assertReachedExactlyOnce("Outage " + suffix, "site", "plan", "consentUs", "consentCa", "consentEu", "noConsentUs", "unsubscribedUs",
         "withdrawnCa");
   }
 

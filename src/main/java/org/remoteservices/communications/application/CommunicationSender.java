@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one chunk of a communication. Each recipient's row is claimed (its own transaction) before the mail is
- * handed to the outbox under the key {@code communication:<id>:<position>}; the outbox sends a key once. So a
- * chunk that runs again (a crash, a retry) skips who got it and sends to who did not. One failing recipient is
- * marked FAILED and the chunk goes on.
+ * Sends one chunk of a communication, in the chunk job's one transaction. Each recipient's row is claimed before the
+ * mail is handed to the outbox under the key {@code communication:<id>:<position>}; the outbox sends a key once. So a
+ * chunk that runs again (a crash, a retry) skips who got it and sends to who did not. A recipient whose mail could not
+ * be composed is marked FAILED and the chunk goes on. SENT means the outbox has the mail on record and delivers it:
+ * when the SMTP server is unreachable the mails stay on record, the chunk does not try to connect once per recipient,
+ * and the outbox's sweeper delivers them once the server is back (its backlog and failing mails are in the
+ * {@code mailDelivery} health and the {@code rso.mail.*} metrics, docs/operations.md).
  */
 @Service
 public class CommunicationSender {
@@ -53,6 +56,7 @@ public class CommunicationSender {
     }
     java.util.Optional<WarrantyReminder> warranty = store.warrantyReminderOf(communicationId);
     int sent = 0;
+    int leftToSweeper = 0;
     for (Recipient r : store.recipients(communicationId, index * c.chunkSize(), (index + 1) * c.chunkSize())) {
       if (!store.claim(communicationId, r.position())) {
         continue; // done in an earlier run
@@ -61,10 +65,20 @@ public class CommunicationSender {
         outbox.deliverOnce(key(communicationId, r.position()), () -> warranty.isPresent() ? compose(c, warranty.get(), r) : compose(c, r));
         store.mark(communicationId, r.position(), Recipient.Status.SENT);
         sent++;
+      } catch (MailOutbox.MailDeliveryException unreachable) {
+        // on record: the sweeper sends it once the server is back (a FAILED mark would be wrong, and a later notice
+        // change would mail this person a second copy)
+        store.mark(communicationId, r.position(), Recipient.Status.SENT);
+        sent++;
+        leftToSweeper++;
       } catch (RuntimeException e) {
         store.mark(communicationId, r.position(), Recipient.Status.FAILED);
         LOG.warn("communication {}: recipient #{} failed ({}); the chunk goes on", communicationId, r.position(), e.getClass().getSimpleName());
       }
+    }
+    if (leftToSweeper > 0) {
+      LOG.warn("communication {} chunk {}: the SMTP server is unreachable; {} mail(s) are on record and the mail sweeper delivers "
+          + "them once it is back", communicationId, index, leftToSweeper);
     }
     return sent;
   }

@@ -155,8 +155,10 @@ public class MailOutbox {
   /**
    * Delivers the mail stored under {@code idempotencyKey}, composing and storing it first if this is the first
    * attempt. In a transaction (a step's job), the mail and whatever its composer writes (link tokens, the rows its links
-   * open) are stored in that transaction and the mail leaves once it has committed; without one, at once. Throws when
-   * the SMTP server cannot be reached, so the calling job is retried (and becomes an incident).
+   * open) are stored in that transaction and the mail leaves once it has committed; without one, at once. Throws
+   * {@link MailDeliveryException} when the SMTP server cannot be reached, so the calling job is retried (and becomes an
+   * incident); the mail is on record by then, and committed (a caller that catches it and goes on) the sweeper delivers
+   * it. After one such failure in a transaction, its later mails are stored and refused without connecting again.
    */
   public void deliverOnce(String idempotencyKey, Supplier<OutgoingMail> composer) {
     if (!TransactionSynchronizationManager.isActualTransactionActive() || !TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -170,6 +172,11 @@ public class MailOutbox {
       return;
     }
     StoredMail mail = readContents(claimed.get());
+    if (pending.smtpFailure != null) {
+      // the server failed this transaction once already: the mail is on record for the sweeper, and a chunk of a
+      // communication does not wait for one connection timeout per recipient
+      throw unreachable(idempotencyKey, pending.smtpFailure);
+    }
     if (pending.transport == null) {
       try {
         pending.transport = connect();
