@@ -153,6 +153,35 @@ class WarrantyRemindersTest extends IntegrationTest {
     assertThat(recipientsOf(subject("2031-03-31"))).doesNotContain(objecting);
   }
 
+  /** A warranty date set by mistake: {"warrantyUntil": null} removes it, and no reminder is ever started for that date. */
+  @Test
+  void aWarrantyDateSetByMistakeIsRemoved_andNeverReminded() throws Exception {
+    Http.Response kept = http.call("PATCH", "/api/jobs/" + number).as(operator).json("{\"systemObsolescenceDate\":\"2041-01-01\"}").send();
+    assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+    assertThat(kept.json().get("warrantyUntil").asText()).as("left out: stays").isEqualTo("2031-03-31");
+
+    Http.Response removed = http.call("PATCH", "/api/jobs/" + number).as(operator).json("{\"warrantyUntil\":null}").send();
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+    assertThat(removed.json().has("warrantyUntil")).as(removed.toString()).isFalse();
+    assertThat(removed.json().get("systemObsolescenceDate").asText()).isEqualTo("2041-01-01");
+    assertThat(jdbc.sql("select warranty_until from job where job_number = ?").param(number).query(java.sql.Date.class).optional()
+        .orElse(null)).isNull();
+    assertThat(http.get("/api/jobs/" + number).as(operator).send().json().has("warrantyUntil")).isFalse();
+
+    clockAt("2031-03-02T10:00:00Z"); // 29 days before the removed date
+    timerPass();
+    assertThat(recipientsOf(subject("2031-03-31"))).isEmpty();
+    assertThat(reminders()).isZero();
+
+    // removing it again changes nothing; a date and its removal at once, or an empty change, are refused
+    assertThat(http.call("PATCH", "/api/jobs/" + number).as(operator).json("{\"warrantyUntil\":null}").send().status()).isEqualTo(200);
+    Http.Response empty = http.call("PATCH", "/api/jobs/" + number).as(operator).json("{}").send();
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body()).contains("warrantyUntil");
+    assertThat(http.call("PATCH", "/api/jobs/" + number).as(users.login(TestUsers.Role.TECHNICIAN)).json("{\"warrantyUntil\":null}")
+        .send().status()).isEqualTo(403);
+  }
+
   @Test
   void aMovedDateMovesTheReminder_aDateWithinTheLeadIsRemindedAtOnce_aPastDateNever() throws Exception {
     clockAt("2031-03-02T10:00:00Z");

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Use cases of the job registry: operators list and register jobs (each registration starts its record-retention); other features find them through {@link JobDirectory}. */
 @Service
 public class JobRegistry implements JobDirectory {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobRegistry.class);
   private final JobStore jobs;
   private final RecordRetentionProcessPort retention;
   private final int keepYears;
@@ -45,12 +46,14 @@ public class JobRegistry implements JobDirectory {
   /**
    * Operators change a job (PATCH): its system obsolescence date (the record-retention moves, see
    * {@link RecordRetentionService#changeObsolescenceDate}) and/or its warranty date (the warranty-expiry reminder
-   * follows it). At least one; all in one transaction, so a refused part changes nothing.
+   * follows it), or {@code removeWarranty}: the job has no warranty date any more (one set by mistake), so no
+   * warranty-expiry reminder is started for it (one already started, its date within the lead, is a communication of its
+   * own and goes on). At least one; all in one transaction, so a refused part changes nothing.
    */
   @Transactional
-  public Job change(String jobNumber, LocalDate systemObsolescenceDate, LocalDate warrantyUntil) {
-    if (systemObsolescenceDate == null && warrantyUntil == null) {
-      throw DomainException.rejected("systemObsolescenceDate or warrantyUntil is required (YYYY-MM-DD)");
+  public Job change(String jobNumber, LocalDate systemObsolescenceDate, LocalDate warrantyUntil, boolean removeWarranty) {
+    if (systemObsolescenceDate == null && warrantyUntil == null && !removeWarranty) {
+      throw DomainException.rejected("systemObsolescenceDate or warrantyUntil is required (YYYY-MM-DD; \"warrantyUntil\": null removes the warranty date)");
     }
     Job job = jobs.find(jobNumber).orElseThrow(() -> DomainException.notFound("no job " + jobNumber));
     if (warrantyUntil != null) {
@@ -58,6 +61,11 @@ public class JobRegistry implements JobDirectory {
     }
     if (systemObsolescenceDate != null) {
       job = retentionService.getObject().changeObsolescenceDate(jobNumber, systemObsolescenceDate);
+    }
+    if (removeWarranty && job.warrantyUntil() != null) {
+      jobs.updateWarrantyUntil(jobNumber, null);
+      job = job.withWarrantyUntil(null);
+      LOG.info("job {}: warranty date removed", jobNumber);
     }
     if (warrantyUntil != null && !warrantyUntil.equals(job.warrantyUntil())) {
       jobs.updateWarrantyUntil(jobNumber, warrantyUntil);

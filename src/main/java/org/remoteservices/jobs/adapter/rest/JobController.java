@@ -72,7 +72,7 @@ public class JobController {
   @StaffOnly
   public Job change(@PathVariable String jobNumber, @Valid @RequestBody JobChange change) {
     try {
-      return jobs.change(jobNumber, change.systemObsolescenceDate(), change.warrantyUntil());
+      return jobs.change(jobNumber, change.systemObsolescenceDate(), change.warrantyUntil(), change.removesWarranty());
     } catch (org.springframework.dao.DuplicateKeyException e) {
       // the hourly warranty pass started this date's reminder in the same instant: nothing of this change was stored
       throw DomainException.conflict("The warranty reminder of job " + jobNumber + " was being started at the same moment; nothing was "
@@ -82,9 +82,38 @@ public class JobController {
 
   /**
    * The fields a PATCH may change, at least one; anything else in the body is refused (unknown properties fail). A new
-   * {@code warrantyUntil} moves the warranty-expiry reminder (docs/communications.md).
+   * {@code warrantyUntil} moves the warranty-expiry reminder (docs/communications.md); {@code "warrantyUntil": null}
+   * removes the date (JSON merge-patch: a member given as null is removed, one left out stays as it is).
    */
-  public record JobChange(LocalDate systemObsolescenceDate, LocalDate warrantyUntil) {}
+  public static final class JobChange {
+    private LocalDate systemObsolescenceDate;
+    private LocalDate warrantyUntil;
+    private boolean warrantyGiven;
+
+    public LocalDate systemObsolescenceDate() {
+      return systemObsolescenceDate;
+    }
+
+    public LocalDate warrantyUntil() {
+      return warrantyUntil;
+    }
+
+    /** {@code "warrantyUntil": null} was sent (not merely left out). */
+    public boolean removesWarranty() {
+      return warrantyGiven && warrantyUntil == null;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonSetter("systemObsolescenceDate")
+    void systemObsolescenceDate(LocalDate date) {
+      systemObsolescenceDate = date;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonSetter("warrantyUntil")
+    void warrantyUntil(LocalDate date) {
+      warrantyUntil = date;
+      warrantyGiven = true;
+    }
+  }
 
   public record JobRegistration(
       @NotBlank @Pattern(regexp = JOB_NUMBER, message = "must be 2-32 letters, digits or dashes") String jobNumber,
