@@ -34,7 +34,8 @@ public class DemoData {
       new DemoUser("pam", "Pam", "Processadmin", Groups.PROCESS_ADMINS),
       new DemoUser("tom", "Tom", "Technician", Groups.TECHNICIANS),
       new DemoUser("tina", "Tina", "Technician", Groups.TECHNICIANS),
-      new DemoUser("priya", "Priya", "Privacy", Groups.PRIVACY_OFFICERS));
+      new DemoUser("priya", "Priya", "Privacy", Groups.PRIVACY_OFFICERS),
+      new DemoUser("sally", "Sally", "Sales", Groups.SALES));
 
   static final List<Job> JOBS = List.of(
       new Job("J-100001", "Harbour View Hotel", "1 Quay Street, Portsmouth",
