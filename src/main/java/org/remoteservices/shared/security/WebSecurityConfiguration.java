@@ -59,7 +59,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *       {@link StaffOnly}; any staff user on {@code /engine-rest/**}; operators and administrators on actuator endpoints
  *       besides health), and last the engine's authenticated user ({@link EngineAuthenticationFilter}).</li>
  * </ul>
- * Plus the rate limit of public POSTs (a Spring MVC interceptor) and the closed admin-setup page.
+ * Plus the rate limit of public POSTs (a Spring MVC interceptor), the staff pages' navigation with only the links a
+ * person may open ({@link StaffNavigation}), and the closed admin-setup page.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration implements WebMvcConfigurer {
@@ -72,14 +73,17 @@ public class WebSecurityConfiguration implements WebMvcConfigurer {
       "/portal/privacy/**", "/portal/unsubscribe/**", "/mail-catcher*");
 
   private final RateLimitInterceptor rateLimit;
+  private final StaffNavigation staffNavigation;
 
-  public WebSecurityConfiguration(RateLimitInterceptor rateLimit) {
+  public WebSecurityConfiguration(RateLimitInterceptor rateLimit, StaffNavigation staffNavigation) {
     this.rateLimit = rateLimit;
+    this.staffNavigation = staffNavigation;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(rateLimit).addPathPatterns("/**");
+    registry.addInterceptor(staffNavigation).addPathPatterns("/staff/**");
   }
 
   @Bean
