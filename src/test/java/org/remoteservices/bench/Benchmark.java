@@ -133,7 +133,7 @@ public final class Benchmark {
   /**
    * One application started for one database and kind: the closed loop over HTTP; for the floor also the engine-only
    * floor (the same models through the Java API); for the real delegates of the first database in bench.dbs (H2 by
-   * default) the profile pass and the open loop.
+   * default) the open loop, then the profile pass (last: it leaves the JVM slower for a while).
    */
   private List<PhaseResult> lifecycles(String db, EmbeddedPostgres postgres, boolean floor, int round, HttpClient http, MailSink mail,
       boolean profileAndHalfRate) throws Exception {
@@ -159,17 +159,6 @@ public final class Benchmark {
         System.out.println("[bench] " + name + ", engine only: " + String.format("%.1f lifecycles/s", engine.lifecyclesPerSecond()));
         return List.of(result, engine);
       }
-      if (profileAndHalfRate && config.profile()) {
-        // a pass of its own, not measured: JFR's "profile" settings slowed the profiled run by about a third, and
-        // when that run was the measured one, real delegates looked far slower than the (unprofiled) floor
-        Path jfr = work.resolve(name + ".jfr");
-        int profiled = Math.max(20, config.lifecycles() / 2);
-        try (Profiler ignored = new Profiler(jfr)) {
-          closedLoop(driver, next, profiled, config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
-        }
-        next += profiled;
-        profile = Profiler.summarise(jfr);
-      }
       if (profileAndHalfRate) {
         double rate = result.lifecyclesPerSecond() / 2;
         int count = Math.max(20, (int) Math.min(config.lifecycles() / 2, rate * 30));
@@ -177,6 +166,20 @@ public final class Benchmark {
             next, count, driver, rate, round);
         System.out.println("[bench] " + name + " at half rate: p95 request -> RSSV mail "
             + String.format("%.1f ms", half.samples().summary(LifecycleDriver.MAIL_LATENCY).p95()));
+        next += count;
+        if (config.profile()) {
+          // a pass of its own, not measured: JFR's "profile" settings slowed the profiled run by about a third, and
+          // when that run was the measured one, real delegates looked far slower than the (unprofiled) floor. And last:
+          // the open loop, when it came after this pass, cost 407-509 ms of CPU per lifecycle on H2 against 233 without
+          // it, and its latencies were the profiler's after-effects (p95 request -> RSSV mail 1.4-1.9 s against 39 ms)
+          Path jfr = work.resolve(name + ".jfr");
+          int profiled = Math.max(20, config.lifecycles() / 2);
+          try (Profiler ignored = new Profiler(jfr)) {
+            closedLoop(driver, next, profiled, config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
+          }
+          next += profiled;
+          profile = Profiler.summarise(jfr);
+        }
         return List.of(result, half);
       }
       return List.of(result);
