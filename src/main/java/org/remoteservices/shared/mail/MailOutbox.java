@@ -171,12 +171,12 @@ public class MailOutbox {
     if (claimed.isEmpty()) {
       return;
     }
-    StoredMail mail = readContents(claimed.get());
     if (pending.smtpFailure != null) {
       // the server failed this transaction once already: the mail is on record for the sweeper, and a chunk of a
-      // communication does not wait for one connection timeout per recipient
+      // communication does not wait for one connection timeout per recipient (nor read attachments it will not send)
       throw unreachable(idempotencyKey, pending.smtpFailure);
     }
+    StoredMail mail = readContents(claimed.get());
     if (pending.transport == null) {
       try {
         pending.transport = connect();

@@ -35,8 +35,11 @@ public class StaffNavigation implements HandlerInterceptor {
   private static final List<Link> PAGES = List.of(new Link("Support cases", "/staff/cases"),
       new Link("Privacy requests", "/staff/privacy-requests"), new Link("Reports", "/staff/reports"),
       new Link("Task mails", "/staff/notifications"));
-  private static final List<Link> APPS = List.of(new Link("Tasklist", "/camunda/app/tasklist/default/"),
-      new Link("Cockpit", "/camunda/app/cockpit/default/"));
+  /** A Camunda webapp: the application name its ACCESS authorization names, and its link. */
+  private record App(String name, Link link) {}
+
+  private static final List<App> APPS = List.of(new App("tasklist", new Link("Tasklist", "/camunda/app/tasklist/default/")),
+      new App("cockpit", new Link("Cockpit", "/camunda/app/cockpit/default/")));
 
   private final ObjectProvider<RequestMappingHandlerMapping> mapping;
   private final ObjectProvider<AuthorizationService> authorizations;
@@ -61,7 +64,7 @@ public class StaffNavigation implements HandlerInterceptor {
   }
 
   /** The links this person may open. */
-  public List<Link> links(Authentication user, StaffUser staff) {
+  private List<Link> links(Authentication user, StaffUser staff) {
     List<Link> links = new ArrayList<>();
     for (Link page : PAGES) {
       if (HandlerAccess.isMemberOfOneOf(user, groupsOfPage.computeIfAbsent(page.href(), this::groupsOf))) {
@@ -69,10 +72,9 @@ public class StaffNavigation implements HandlerInterceptor {
       }
     }
     AuthorizationService camunda = authorizations.getIfAvailable();
-    for (Link app : APPS) {
-      String name = app.href().split("/")[3]; // /camunda/app/<name>/default/
-      if (camunda != null && camunda.isUserAuthorized(staff.id(), staff.groups(), Permissions.ACCESS, Resources.APPLICATION, name)) {
-        links.add(app);
+    for (App app : APPS) {
+      if (camunda != null && camunda.isUserAuthorized(staff.id(), staff.groups(), Permissions.ACCESS, Resources.APPLICATION, app.name())) {
+        links.add(app.link());
       }
     }
     return links;
