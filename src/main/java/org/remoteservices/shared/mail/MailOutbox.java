@@ -332,10 +332,10 @@ public class MailOutbox {
   public int deliverDue() {
     Instant now = time.now();
     handOverFailing(now);
-    List<String> due = jdbc.sql("""
-            select id from mail_record where status = 'PENDING' and next_attempt_at <= ? and delivery_process_at is null
-            and (delivering_until is null or delivering_until <= ?) order by next_attempt_at""")
-        .params(Timestamp.from(now), Timestamp.from(now)).query(String.class).list();
+    List<String> due = due(now);
+    if (due.isEmpty() && serverAnswersWhileFailedMailsWait(now)) {
+      due = due(now);
+    }
     int delivered = 0;
     for (String id : due.subList(0, Math.min(due.size(), 100))) {
       Optional<StoredMail> mail = ownTransaction.execute(status -> claim(id, now) ? findById(id) : Optional.<StoredMail>empty());
@@ -359,8 +359,53 @@ public class MailOutbox {
     }
     if (delivered > 0) {
       LOG.info("mail sweeper delivered {} mail(s) left undelivered", delivered);
+      bringForwardFailed(now); // the server takes mail again: what still waits out a retry delay goes on the next sweep
     }
     return delivered;
+  }
+
+  private List<String> due(Instant now) {
+    return jdbc.sql("""
+            select id from mail_record where status = 'PENDING' and next_attempt_at <= ? and delivery_process_at is null
+            and (delivering_until is null or delivering_until <= ?) order by next_attempt_at""")
+        .params(Timestamp.from(now), Timestamp.from(now)).query(String.class).list();
+  }
+
+  /**
+   * A mail that failed waits 30 s, 1, 2, 4 ... up to 60 min before its next attempt, so that a server that is down is
+   * not asked once per waiting mail on every sweep. Once the server answers again, that backlog should not wait out
+   * those delays (a customer's form an hour late): when nothing is due but failed mails wait, the sweep opens one
+   * connection (and records no attempt: an outage's length alone raises no incident), and if the server takes it,
+   * every waiting mail is due now.
+   */
+  private boolean serverAnswersWhileFailedMailsWait(Instant now) {
+    boolean waiting = jdbc.sql("""
+            select count(*) from mail_record where status = 'PENDING' and attempts > 0 and delivery_process_at is null
+            and next_attempt_at > ?""")
+        .param(Timestamp.from(now)).query(Integer.class).single() > 0;
+    if (!waiting) {
+      return false;
+    }
+    Transport probe;
+    try {
+      probe = connect();
+    } catch (MessagingException | RuntimeException e) {
+      return false; // still down: the mails keep their delays
+    }
+    release(probe);
+    return bringForwardFailed(now) > 0;
+  }
+
+  /** Makes every undelivered mail that waits out a retry delay (and is not handed to a process) due now; returns how many. */
+  private int bringForwardFailed(Instant now) {
+    int due = jdbc.sql("""
+            update mail_record set next_attempt_at = ? where status = 'PENDING' and attempts > 0 and delivery_process_at is null
+            and next_attempt_at > ?""")
+        .params(Timestamp.from(now), Timestamp.from(now)).update();
+    if (due > 0) {
+      LOG.info("the SMTP server takes mail again: {} mail(s) waiting after failed attempts are due now", due);
+    }
+    return due;
   }
 
   /**

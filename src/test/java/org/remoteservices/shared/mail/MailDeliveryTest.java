@@ -297,6 +297,41 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   @Test
+  void theServerBackAfterAnOutage_theWaitingMailsLeaveOnTheNextSweep_notAfterTheirRetryDelays() {
+    String first = "test-back-1:" + UUID.randomUUID();
+    String second = "test-back-2:" + UUID.randomUUID();
+    String to = "back-" + UUID.randomUUID() + "@example.org";
+    Instant start = Instant.parse("2026-12-01T11:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+
+    TestMailServer.stop();
+    for (String key : List.of(first, second)) {
+      assertThatThrownBy(() -> outbox.deliverOnce(key, () -> mail(to, key.substring(0, 11), "Hello", List.of())))
+          .isInstanceOf(MailOutbox.MailDeliveryException.class);
+    }
+    // the first one's delay has passed, the second's has not: the sweep tries the first, which fails again and doubles
+    // its delay; the second keeps its attempt count (a sweep with nothing due only asks the server, and records nothing)
+    jdbc.sql("update mail_record set next_attempt_at = ? where idempotency_key = ?").params(java.sql.Timestamp.from(start), first).update();
+    assertThat(outbox.deliverDue()).isZero();
+    assertThat(attempts(first)).isEqualTo(2);
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(10)));
+    assertThat(outbox.deliverDue()).as("nothing due, the server still down").isZero();
+    assertThat(attempts(first)).isEqualTo(2);
+    assertThat(attempts(second)).isEqualTo(1);
+    assertThat(inbox(to)).isEmpty();
+
+    // the server is back 15 s later; the two would wait until 11:01:10 and 11:00:30, but leave on the next sweep
+    TestMailServer.restart();
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(15)));
+    assertThat(outbox.deliverDue()).isEqualTo(2);
+    assertThat(inbox(to)).containsExactlyInAnyOrder("test-back-1", "test-back-2");
+    assertThat(column(first, "status")).isEqualTo("SENT");
+    assertThat(column(second, "status")).isEqualTo("SENT");
+    assertThat(outbox.deliverDue()).isZero();
+    assertThat(inbox(to)).hasSize(2);
+  }
+
+  @Test
   void aDeliveryThatDiedMidSend_isLeftAloneWhileItHoldsTheMail_thenTheSweeperSendsIt() {
     String key = "test-held:" + UUID.randomUUID();
     String to = "held-" + UUID.randomUUID() + "@example.org";
