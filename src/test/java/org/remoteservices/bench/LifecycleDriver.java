@@ -52,6 +52,9 @@ public final class LifecycleDriver implements Driver {
   @Override
   public void run(int n, Samples samples) throws Exception {
     String email = "subject-" + tag + "-" + n + "@customers.example.com";
+    if (!floor) {
+      mail.expect(email);
+    }
     long t0 = System.nanoTime();
     JsonNode created = call(samples, "POST /api/support-requests", "POST", "/api/support-requests", null, Map.of(
         "name", "Ada Bench", "phone", "+1 555 0100", "email", email, "jobNumber", jobNumbers.get(n % jobNumbers.size())), 201);

@@ -55,7 +55,7 @@ final class SubjectRightsProbe {
   /** Access: returns the milliseconds from the request to the answer delivered, and what the answer carried. */
   Timed access(AppUnderTest app, String email) throws Exception {
     Subject s = subject(app, email);
-    mail.forget(s.email());
+    mail.expect(s.email());
     String id = app.bean(PrivacyRequestService.class).receive(new PrivacyRequestService.Intake("PORTAL", List.of(PrivacyRight.ACCESS), s.name(),
         s.email(), null, null, null, Jurisdiction.EU, "Benchmark: a copy of my data, please.", false, null, null)).id();
     String confirm = mail.await(s.email(), "Please confirm", TIMEOUT_MS).linkToken("/portal/privacy/identity/");
@@ -75,7 +75,7 @@ final class SubjectRightsProbe {
   Timed erase(AppUnderTest app, String email) throws Exception {
     Subject s = subject(app, email);
     JdbcClient jdbc = JdbcClient.create(app.dataSource());
-    mail.forget(s.email());
+    mail.expect(s.email());
     // heightened verification: all the data points, and a signed declaration through the mailed link
     String id = app.bean(PrivacyRequestService.class).receive(new PrivacyRequestService.Intake("PORTAL", List.of(PrivacyRight.ERASURE), s.name(),
         s.email(), s.phone(), s.jobNumber(), s.jobLocation(), Jurisdiction.EU, "Benchmark: erase me.", false, null, null)).id();
