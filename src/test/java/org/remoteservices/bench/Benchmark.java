@@ -27,8 +27,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The lifecycle benchmark (docs/performance.md). For each database: the floor (no-op delegates) and the real
  * application, each warmed up and then driven through N complete lifecycles by W concurrent simulated users
- * (closed loop: the maximum rate); on H2 also an open-loop run at half that rate for the mail latency, and a JFR
- * profile of the real run. Then the scale measurements. Prints the table and writes docs/performance-runs.md.
+ * (closed loop: the maximum rate); on H2 also an open-loop run at half that rate for the mail latency. Then the
+ * scale measurements, and last a JFR profile of a real run of its own. Prints the table and writes
+ * docs/performance-runs.md.
  */
 public final class Benchmark {
   final BenchConfig config;
@@ -178,11 +179,12 @@ public final class Benchmark {
 
   /**
    * After everything measured: a real application of the first database in bench.dbs, its warm-up, then a JFR-profiled
-   * pass of half as many lifecycles, not measured. Last, because a JFR "profile" recording leaves this JVM slower for
-   * minutes after it stops: the real phase that ran right after it cost 279 ms of CPU per lifecycle against 130 in the
-   * same run without it, and when this pass ran inside round 1 (as until 2026-12-02), round 2's real phase, which starts
-   * that round, came right after it: H2's round-2 ratio was the lowest of the three in every default run (0.62-0.73
-   * against 0.84-1.05). The profiled run itself runs about a third slower than an unprofiled one.
+   * pass of half as many lifecycles, not measured. Last, because a JFR "profile" recording leaves this JVM slower for a
+   * while after it stops: a PostgreSQL real phase that ran right after a profiled pass cost 279 ms of JVM CPU per
+   * lifecycle, against 130 in the same command without that pass (2026-12-01/02). While this pass ran inside round 1
+   * (until 2026-12-02), round 2's real phase, which opens that round, came right after it, and H2's round-2 ratio was
+   * the lowest of the three in each of the four default runs with rounds (0.62-0.73, the others 0.84-1.05). The
+   * profiled run itself runs about a third slower than an unprofiled one.
    */
   private void profilePass(String db, EmbeddedPostgres postgres, HttpClient http, MailSink mail) throws Exception {
     String name = db + "-real-profile";

@@ -126,8 +126,10 @@ public final class MailSink implements AutoCloseable {
 
   /**
    * From now on, mails to this recipient are kept for {@link #await} (any kept before are dropped). Mails to anyone
-   * nobody expects (a job's contacts, staff) are counted and dropped: kept, they filled a third of the benchmark's
-   * 1 GiB heap by the end of a default run (about 4 messages per real lifecycle, PDFs included, never read).
+   * nobody expects (a job's contacts, staff) are counted and dropped. Until 2026-12-02 they were kept for the whole
+   * run, never read: about three messages of a few kB per real lifecycle (the invitation to the scheduling contact,
+   * the work order to both contacts), some 11,000 in a default run, in the benchmark's 1 GiB heap beside the
+   * applications.
    */
   public void expect(String recipient) {
     byRecipient.put(recipient.toLowerCase(Locale.ROOT), new LinkedBlockingQueue<>());
