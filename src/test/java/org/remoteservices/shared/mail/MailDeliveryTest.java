@@ -320,7 +320,7 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(attempts(second)).isEqualTo(1);
     assertThat(inbox(to)).isEmpty();
 
-    // the server is back 15 s later; the two would wait until 11:01:10 and 11:00:30, but leave on the next sweep
+    // the server is back 15 s later; the two would wait until 11:01:00 and 11:00:30, but leave on the next sweep
     TestMailServer.restart();
     ClockUtil.setCurrentTime(Date.from(start.plusSeconds(15)));
     assertThat(outbox.deliverDue()).isEqualTo(2);
