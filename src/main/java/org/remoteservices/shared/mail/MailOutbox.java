@@ -20,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.remoteservices.shared.files.FileStore;
 import org.remoteservices.shared.lookup.LookupKeys;
@@ -98,6 +99,11 @@ public class MailOutbox {
   private final Counter failures;
   private final MailTemplates templates;
   private final ObjectProvider<MailDeliveryProcesses> processes;
+  /**
+   * This node's view: a connection to the SMTP server failed since the sweeper last found it answering. True at start,
+   * so that the first sweep after a restart during (or after) an outage asks once ({@link #serverAnswersAgain}).
+   */
+  private final AtomicBoolean serverDown = new AtomicBoolean(true);
 
   public MailOutbox(
       JdbcClient jdbc,
@@ -333,7 +339,7 @@ public class MailOutbox {
     Instant now = time.now();
     handOverFailing(now);
     List<String> due = due(now);
-    if (due.isEmpty() && serverAnswersWhileFailedMailsWait(now)) {
+    if (due.isEmpty() && serverDown.get() && serverAnswersAgain(now)) {
       due = due(now);
     }
     int delivered = 0;
@@ -359,7 +365,9 @@ public class MailOutbox {
     }
     if (delivered > 0) {
       LOG.info("mail sweeper delivered {} mail(s) left undelivered", delivered);
-      bringForwardFailed(now); // the server takes mail again: what still waits out a retry delay goes on the next sweep
+      if (serverDown.compareAndSet(true, false)) {
+        bringForwardFailed(now); // the server takes mail again: what still waits out a retry delay goes on the next sweep
+      }
     }
     return delivered;
   }
@@ -374,18 +382,13 @@ public class MailOutbox {
   /**
    * A mail that failed waits 30 s, 1, 2, 4 ... up to 60 min before its next attempt, so that a server that is down is
    * not asked once per waiting mail on every sweep. Once the server answers again, that backlog should not wait out
-   * those delays (a customer's form an hour late): when nothing is due but failed mails wait, the sweep opens one
-   * connection (and records no attempt: an outage's length alone raises no incident), and if the server takes it,
-   * every waiting mail is due now.
+   * those delays (a customer's form an hour late). So after a connection failed ({@link #serverDown}), a sweep with
+   * nothing due opens one connection (and records no attempt: an outage's length alone raises no incident), and if
+   * the server takes it, every waiting mail is due now. A mail the server refuses while it takes connections keeps its
+   * delays: that is not the server being down, and retrying it every sweep would not help it (a greylisting server
+   * wants minutes).
    */
-  private boolean serverAnswersWhileFailedMailsWait(Instant now) {
-    boolean waiting = jdbc.sql("""
-            select count(*) from mail_record where status = 'PENDING' and attempts > 0 and delivery_process_at is null
-            and next_attempt_at > ?""")
-        .param(Timestamp.from(now)).query(Integer.class).single() > 0;
-    if (!waiting) {
-      return false;
-    }
+  private boolean serverAnswersAgain(Instant now) {
     Transport probe;
     try {
       probe = connect();
@@ -393,6 +396,7 @@ public class MailOutbox {
       return false; // still down: the mails keep their delays
     }
     release(probe);
+    serverDown.set(false);
     return bringForwardFailed(now) > 0;
   }
 
@@ -667,7 +671,17 @@ public class MailOutbox {
    * connections wait idle, each at most {@code rso.mail.smtp.pool-idle} (below the 5 minutes after which RFC 5321 lets a
    * server drop an idle client); 0 turns reuse off. A connection is used by one thread at a time.
    */
+  /** Opens (or reuses) a connection; a failure marks the server {@link #serverDown} until a sweep finds it back. */
   private Transport connect() throws MessagingException {
+    try {
+      return openOrReuse();
+    } catch (MessagingException | RuntimeException e) {
+      serverDown.set(true);
+      throw e;
+    }
+  }
+
+  private Transport openOrReuse() throws MessagingException {
     for (IdleConnection idle; (idle = idleConnections.pollFirst()) != null; ) {
       if (Duration.between(idle.since(), Instant.now()).compareTo(smtpPoolIdle) < 0 && idle.transport().isConnected()) {
         return idle.transport();

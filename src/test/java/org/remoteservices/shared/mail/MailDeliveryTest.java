@@ -332,6 +332,34 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   @Test
+  void aMailRefusedWhileTheServerTakesConnections_keepsItsGrowingDelay() {
+    String key = "test-refused:" + UUID.randomUUID();
+    Instant start = Instant.parse("2026-12-01T12:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+    outbox.deliverDue(); // the server is up: a sweep finds it answering (another test may have left it marked down)
+
+    // connected, and then the message fails (a recipient the mail library refuses): the server is not down
+    outbox.deliverOnce(key, () -> mail("not an address", "Refused", "Hello", List.of()));
+    assertThat(column(key, "status")).isEqualTo("PENDING");
+    assertThat(attempts(key)).isEqualTo(1);
+    assertThat(nextAttempt(key)).isEqualTo(start.plusSeconds(30));
+
+    try {
+      ClockUtil.setCurrentTime(Date.from(start.plusSeconds(10)));
+      assertThat(outbox.deliverDue()).isZero();
+      assertThat(attempts(key)).as("not tried again before its delay has passed").isEqualTo(1);
+      assertThat(nextAttempt(key)).isEqualTo(start.plusSeconds(30));
+    } finally {
+      // a mail that can never leave: off the record, or later tests' sweeps hand it to a mail-delivery process
+      String id = jdbc.sql("select id from mail_record where idempotency_key = ?").param(key).query(String.class).single();
+      for (String table : List.of("mail_recipient", "mail_attachment", "mail_content")) {
+        jdbc.sql("delete from " + table + " where mail_record_id = ?").param(id).update();
+      }
+      jdbc.sql("delete from mail_record where id = ?").param(id).update();
+    }
+  }
+
+  @Test
   void aDeliveryThatDiedMidSend_isLeftAloneWhileItHoldsTheMail_thenTheSweeperSendsIt() {
     String key = "test-held:" + UUID.randomUUID();
     String to = "held-" + UUID.randomUUID() + "@example.org";
@@ -359,6 +387,11 @@ class MailDeliveryTest extends IntegrationTest {
 
   private String column(String key, String column) {
     return jdbc.sql("select " + column + " from mail_record where idempotency_key = ?").param(key).query(String.class).list().get(0);
+  }
+
+  private Instant nextAttempt(String key) {
+    return jdbc.sql("select next_attempt_at from mail_record where idempotency_key = ?").param(key).query(java.sql.Timestamp.class)
+        .single().toInstant();
   }
 
   private int attempts(String key) {
