@@ -10,10 +10,14 @@ import org.remoteservices.privacy.PrivacyTestSupport;
 import org.remoteservices.privacy.domain.Jurisdiction;
 import org.remoteservices.privacy.domain.PrivacyRight;
 import org.remoteservices.testsupport.Http;
+import org.remoteservices.shared.mail.MailDeliveryHealthIndicator;
 import org.remoteservices.testsupport.StartupReadinessRecorder;
+import org.remoteservices.testsupport.TestMailServer;
 import org.remoteservices.testsupport.TestUsers;
 import org.remoteservices.testsupport.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +29,7 @@ class ActuatorTest extends PrivacyTestSupport {
   @LocalServerPort int port;
   @Autowired TestUsers users;
   @Autowired StartupReadinessRecorder startup;
+  @Autowired HttpCodeStatusMapper statusCodes;
 
   Http http() {
     return new Http(port);
@@ -41,6 +46,25 @@ class ActuatorTest extends PrivacyTestSupport {
     // in the middle of the start-up work (the port already open) the application refused traffic
     assertThat(startup.stateDuringStartup).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
     assertThat(startup.readinessStatusDuringStartup).isEqualTo(503);
+  }
+
+  @Test
+  void anSmtpOutageDoesNotTurnTheHealthDown_aDownHealthAnswers503() {
+    // the SMTP server's state is mailDelivery's (DEGRADED once mails keep failing, still 200): an outage of it must not
+    // read DOWN, or a load balancer that checks the health takes every node out at once
+    TestMailServer.stop();
+    try {
+      Http.Response response = http().get("/actuator/health").send();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.json().get("status").asText()).isIn("UP", MailDeliveryHealthIndicator.DEGRADED);
+    } finally {
+      TestMailServer.restart();
+    }
+    // what /actuator/health answers for each status (application.yml): DOWN and OUT_OF_SERVICE stay 503
+    assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+    assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+    assertThat(statusCodes.getStatusCode(new Status(MailDeliveryHealthIndicator.DEGRADED))).isEqualTo(200);
+    assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
   }
 
   @Test
