@@ -181,7 +181,7 @@ public final class Benchmark {
    * After everything measured: a real application of the first database in bench.dbs, its warm-up, then a JFR-profiled
    * pass of half as many lifecycles, not measured. Last, because a JFR "profile" recording leaves this JVM slower for a
    * while after it stops: a PostgreSQL real phase that ran right after a profiled pass cost 279 ms of JVM CPU per
-   * lifecycle, against 130 in the same command without that pass (2026-12-01/02). While this pass ran inside round 1
+   * lifecycle, against 130 in a run of the same kind without that pass (2026-12-01/02). While this pass ran inside round 1
    * (until 2026-12-02), round 2's real phase, which opens that round, came right after it, and H2's round-2 ratio was
    * the lowest of the three in each of the four default runs with rounds (0.62-0.73, the others 0.84-1.05). The
    * profiled run itself runs about a third slower than an unprofiled one.
@@ -190,14 +190,14 @@ public final class Benchmark {
     String name = db + "-real-profile";
     Path dir = work.resolve(name);
     Files.createDirectories(dir);
-    System.out.println("[bench] " + name + ": profiling " + Math.max(20, config.lifecycles() / 2) + " lifecycles, not measured");
+    int profiled = Math.max(20, config.lifecycles() / 2);
+    System.out.println("[bench] " + name + ": profiling " + profiled + " lifecycles, not measured");
     try (AppUnderTest app = AppUnderTest.start(name, database(db, postgres, name, dir), false, mail, dir, config.appArgs())) {
       LifecycleDriver driver = new LifecycleDriver(http, app.port, mail, false, app.jobNumbers, name);
       closedLoop(driver, 0, config.warmup(), config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
       Path jfr = work.resolve(db + "-real-0.jfr");
       try (Profiler ignored = new Profiler(jfr)) {
-        closedLoop(driver, config.warmup(), Math.max(20, config.lifecycles() / 2), config.workers(), new Samples(),
-            Collections.synchronizedList(new ArrayList<>()));
+        closedLoop(driver, config.warmup(), profiled, config.workers(), new Samples(), Collections.synchronizedList(new ArrayList<>()));
       }
       profile = Profiler.summarise(jfr);
     }

@@ -669,9 +669,9 @@ public class MailOutbox {
    * connection costs a round trip per greeting and EHLO line and, with TLS, a handshake: 45 ms against GreenMail here,
    * on the job thread of every mail step (docs/performance.md "SMTP connections"). At most {@code rso.mail.smtp.pool-size}
    * connections wait idle, each at most {@code rso.mail.smtp.pool-idle} (below the 5 minutes after which RFC 5321 lets a
-   * server drop an idle client); 0 turns reuse off. A connection is used by one thread at a time.
+   * server drop an idle client); 0 turns reuse off. A connection is used by one thread at a time. A failure marks the
+   * server {@link #serverDown} until a sweep finds it answering again.
    */
-  /** Opens (or reuses) a connection; a failure marks the server {@link #serverDown} until a sweep finds it back. */
   private Transport connect() throws MessagingException {
     try {
       return openOrReuse();
